@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AutoGrad.Graph;
+
+namespace AutoGrad.Cli.Commands;
+
+/// <summary>Parsing of the arguments the commands share.</summary>
+internal static partial class Arguments
+{
+    /// <summary>The objective text: the argument itself, or the file named after '@'.</summary>
+    public static string ObjectiveText(string argument)
+    {
+        if (!argument.StartsWith('@'))
+        {
+            return argument;
+        }
+        string path = argument[1..];
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"cannot read the objective: no file '{path}'");
+        }
+        return File.ReadAllText(path);
+    }
+
+    /// <summary>Names from --wrt A,B --wrt C.</summary>
+    public static string[] Names(IEnumerable<string>? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    /// <summary>NAME=VALUE pairs.</summary>
+    public static IEnumerable<(string Name, string Value)> Pairs(IEnumerable<string>? values, string option)
+    {
+        foreach (string item in values ?? [])
+        {
+            int eq = item.IndexOf('=');
+            if (eq <= 0 || eq == item.Length - 1)
+            {
+                throw new UsageException($"{option} expects NAME=VALUE, got '{item}'");
+            }
+            yield return (item[..eq].Trim(), item[(eq + 1)..].Trim());
+        }
+    }
+
+    /// <summary>A number given to --set.</summary>
+    public static double Number(string name, string text)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            throw new UsageException($"--set {name}= expects a number, got '{text}'");
+        }
+        return value;
+    }
+
+    /// <summary>A shape such as 8x5, n x k or 8,5.</summary>
+    public static Shape Shape(string name, string text)
+    {
+        Match m = ShapePattern().Match(text);
+        if (!m.Success)
+        {
+            throw new UsageException($"--shape {name}= expects ROWSxCOLS such as 8x5 or n x k, got '{text}'");
+        }
+        return new Shape(Dim(m.Groups[1].Value), Dim(m.Groups[2].Value));
+    }
+
+    private static Dim Dim(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long size)
+            ? Graph.Dim.Of(size) : Graph.Dim.Symbol(text);
+
+    [GeneratedRegex(@"^\s*([0-9]+|[A-Za-wyzA-Z_][A-Za-z0-9_]*?)\s*[x,]\s*([0-9]+|[A-Za-z_][A-Za-z0-9_]*)\s*$")]
+    private static partial Regex ShapePattern();
+}

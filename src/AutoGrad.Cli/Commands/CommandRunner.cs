@@ -1,0 +1,28 @@
+using AutoGrad.Diagnostics;
+
+namespace AutoGrad.Cli.Commands;
+
+/// <summary>Turns the library's errors into a message on standard error and exit code 2.</summary>
+internal static class CommandRunner
+{
+    public static int Guard(Func<int> run, TextWriter error)
+    {
+        try
+        {
+            return run();
+        }
+        catch (AutoGradException e)
+        {
+            error.WriteLine($"autograd: {e.Message}");
+            return Program.InputError;
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"autograd: {e.Message}");
+            return Program.InputError;
+        }
+    }
+}
+
+/// <summary>A mistake in the command line's arguments, found after parsing.</summary>
+internal sealed class UsageException(string message) : Exception(message);

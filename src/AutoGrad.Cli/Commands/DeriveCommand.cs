@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace AutoGrad.Cli.Commands;
+
+/// <summary><c>autograd derive OBJECTIVE --wrt NAME[,NAME...] [--shape NAME=RxC]...</c></summary>
+internal static class DeriveCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var objective = new Argument<string>("objective") { Description = "The objective text, or @FILE." };
+        var wrt = new Option<string[]>("--wrt") { Description = "Variables to differentiate, comma-separated.", Required = true };
+        var shapes = new Option<string[]>("--shape") { Description = "A variable's shape, NAME=RxC (e.g. A=8x5 or A=n x k)." };
+        var command = new Command("derive", "Print the gradient of an objective as formulas.") { objective, wrt, shapes };
+        command.SetAction(parsed =>
+        {
+            var options = new ObjectiveOptions { UndeclaredAreScalars = true };
+            foreach (var (name, value) in Arguments.Pairs(parsed.GetValue(shapes), "--shape"))
+            {
+                options.Shapes[name] = Arguments.Shape(name, value);
+            }
+            var f = Objective.Parse(Arguments.ObjectiveText(parsed.GetValue(objective)!), options);
+            string[] names = Arguments.Names(parsed.GetValue(wrt));
+            GradientGraph gradient = f.Differentiate(names);
+            foreach (string name in names)
+            {
+                output.WriteLine($"d/d{name} = {gradient.Formula(name)}");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

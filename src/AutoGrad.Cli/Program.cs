@@ -1,0 +1,35 @@
+using System.CommandLine;
+using AutoGrad.Cli.Commands;
+
+namespace AutoGrad.Cli;
+
+/// <summary>The <c>autograd</c> command line.</summary>
+public static class Program
+{
+    /// <summary>Exit code for an error in the user's input.</summary>
+    public const int InputError = 2;
+
+    /// <summary>Runs the command line with <paramref name="args"/>.</summary>
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line, writing to the given streams (for tests).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("AutoGrad: matrix objectives as text, compiled to value and gradient.");
+        root.Subcommands.Add(DeriveCommand.Create(output));
+        root.Subcommands.Add(EvalCommand.Create(output));
+        root.Subcommands.Add(InfoCommand.Create(output));
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors)
+            {
+                error.WriteLine($"autograd: {e.Message}");
+            }
+            return InputError;
+        }
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return CommandRunner.Guard(() => parsed.Invoke(config), error);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Linq.Expressions;
+using AutoGrad.Graph;
+using AutoGrad.Ops;
+
+namespace AutoGrad.Compilation;
+
+internal sealed partial class Compiler
+{
+    /// <summary>
+    /// Where a fused expression reads: entry k of column-major storage (when every operand has
+    /// the loop's shape or is 1x1), or row i and column j.
+    /// </summary>
+    private readonly record struct Coord(Expression? K, Expression? I, Expression? J)
+    {
+        public static Coord Scalar { get; } = new(Expression.Constant(0), null, null);
+
+        public bool IsLinear => K is not null;
+    }
+
+    private void EmitElementwise(Node node, ParameterExpression buffer)
+    {
+        if (CanRunLinearly(node, node.Shape, isRoot: true))
+        {
+            _body.Add(Loop(Count(node.Shape), k =>
+                Expression.Assign(Expression.ArrayAccess(buffer, k), Value(node, new Coord(k, null, null), fusedRoot: true))));
+            return;
+        }
+        Expression rows = Size(node.Shape.Rows);
+        _body.Add(Loop(Size(node.Shape.Cols), j => Loop(rows, i =>
+            Expression.Assign(
+                Expression.ArrayAccess(buffer, Expression.Add(i, Expression.Multiply(j, rows))),
+                Value(node, new Coord(null, i, j), fusedRoot: true)))));
+    }
+
+    private void EmitSum(Node node, int dim, ParameterExpression buffer)
+    {
+        Node x = node.Inputs[0];
+        Expression rows = Size(x.Shape.Rows), cols = Size(x.Shape.Cols);
+        ParameterExpression acc = Local(typeof(double), "acc");
+        Expression zero = Expression.Constant(0.0);
+        switch (dim)
+        {
+            case 0:
+                _body.Add(Expression.Assign(acc, zero));
+                _body.Add(ForEntries(x, c => Expression.AddAssign(acc, Value(x, c))));
+                _body.Add(Expression.Assign(Expression.ArrayAccess(buffer, Expression.Constant(0)), acc));
+                break;
+            case 1:
+                _body.Add(Loop(cols, j => Expression.Block(
+                    Expression.Assign(acc, zero),
+                    Loop(rows, i => Expression.AddAssign(acc, Value(x, new Coord(null, i, j)))),
+                    Expression.Assign(Expression.ArrayAccess(buffer, j), acc))));
+                break;
+            default:
+                _body.Add(Loop(rows, i => Expression.Assign(Expression.ArrayAccess(buffer, i), zero)));
+                _body.Add(Loop(cols, j => Loop(rows, i =>
+                    Expression.AddAssign(Expression.ArrayAccess(buffer, i), Value(x, new Coord(null, i, j))))));
+                break;
+        }
+    }
+
+    private void EmitNorm(Node node, ParameterExpression buffer)
+    {
+        Node x = node.Inputs[0];
+        ParameterExpression acc = Local(typeof(double), "acc");
+        ParameterExpression entry = Local(typeof(double), "entry");
+        _body.Add(Expression.Assign(acc, Expression.Constant(0.0)));
+        _body.Add(ForEntries(x, c => Expression.Block(
+            Expression.Assign(entry, Value(x, c)),
+            Expression.AddAssign(acc, Expression.Multiply(entry, entry)))));
+        var sqrt = typeof(Math).GetMethod(nameof(Math.Sqrt))!;
+        _body.Add(Expression.Assign(
+            Expression.ArrayAccess(buffer, Expression.Constant(0)), Expression.Call(sqrt, acc)));
+    }
+
+    private void EmitTrace(Node node, ParameterExpression buffer)
+    {
+        Node x = node.Inputs[0];
+        var kernel = typeof(Trace).GetMethod(nameof(Trace.Kernel),
+            System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+        _body.Add(Expression.Assign(Expression.ArrayAccess(buffer, Expression.Constant(0)),
+            Expression.Call(kernel, _buffers[x], Size(x.Shape.Rows))));
+    }
+
+    // One loop over every entry of x: linear when it can be, else over columns and rows.
+    private Expression ForEntries(Node x, Func<Coord, Expression> body)
+    {
+        if (CanRunLinearly(x, x.Shape))
+        {
+            return Loop(Count(x.Shape), k => body(new Coord(k, null, null)));
+        }
+        Expression rows = Size(x.Shape.Rows);
+        return Loop(Size(x.Shape.Cols), j => Loop(rows, i => body(new Coord(null, i, j))));
+    }
+
+    /// <summary>
+    /// The expression for one entry of <paramref name="node"/> at <paramref name="at"/>:
+    /// inlined nodes expand in place, stored ones are read from their buffers.
+    /// </summary>
+    private Expression Value(Node node, Coord at, bool fusedRoot = false)
+    {
+        if (!fusedRoot && !_inlined.Contains(node))
+        {
+            return Read(node, at);
+        }
+        switch (node.Op)
+        {
+            case Constant c:
+                return Expression.Constant(c.Value);
+            case DimValue d:
+                return Expression.Convert(Size(d.Dim), typeof(double));
+            case Identity:
+                return Expression.Condition(Expression.Equal(at.I!, at.J!),
+                    Expression.Constant(1.0), Expression.Constant(0.0));
+            case Transpose:
+                return Value(node.Inputs[0], at.IsLinear ? at : new Coord(null, at.J, at.I));
+            case Broadcast:
+                return Value(node.Inputs[0], Narrow(at, node.Inputs[0].Shape, node.Shape));
+            case ElementwiseOp op:
+                return op.Emit([.. node.Inputs.Select(i => Value(i, Narrow(at, i.Shape, node.Shape)))]);
+            default:
+                throw new System.Diagnostics.UnreachableException($"{node.Op.Name} cannot be fused");
+        }
+    }
+
+    // The coordinate of an operand that expands along the dimensions where it has size 1.
+    private static Coord Narrow(Coord at, Shape operand, Shape result)
+    {
+        Expression zero = Expression.Constant(0);
+        if (at.IsLinear)
+        {
+            return operand.IsScalar && !result.IsScalar ? Coord.Scalar : at;
+        }
+        return new Coord(null,
+            operand.Rows == result.Rows ? at.I : zero,
+            operand.Cols == result.Cols ? at.J : zero);
+    }
+
+    private Expression Read(Node node, Coord at)
+    {
+        ParameterExpression buffer = _buffers[node];
+        if (node.Shape.IsScalar)
+        {
+            return Expression.ArrayIndex(buffer, Expression.Constant(0));
+        }
+        if (at.IsLinear)
+        {
+            return Expression.ArrayIndex(buffer, at.K!);
+        }
+        Expression index = node.Shape.Rows.IsOne ? at.J!
+            : node.Shape.Cols.IsOne ? at.I!
+            : Expression.Add(at.I!, Expression.Multiply(at.J!, Size(node.Shape.Rows)));
+        return Expression.ArrayIndex(buffer, index);
+    }
+
+    // A fused tree can walk storage in one linear loop when each node in it has the loop's
+    // shape or is 1x1, and each transpose in it is of a vector (whose storage order it keeps).
+    private bool CanRunLinearly(Node node, Shape loop, bool isRoot = false)
+    {
+        if (node.Shape.IsScalar)
+        {
+            return true;
+        }
+        if (node.Shape != loop)
+        {
+            return false;
+        }
+        if (!isRoot && !_inlined.Contains(node))
+        {
+            return true;
+        }
+        return node.Op switch
+        {
+            Transpose => node.Shape.IsVector
+                && CanRunLinearly(node.Inputs[0], node.Inputs[0].Shape),
+            Broadcast => node.Inputs[0].Shape.IsScalar,
+            ElementwiseOp => node.Inputs.All(i => CanRunLinearly(i, loop)),
+            _ => false,
+        };
+    }
+}

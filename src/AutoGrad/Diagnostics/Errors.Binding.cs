@@ -1,0 +1,39 @@
+using AutoGrad.Graph;
+
+namespace AutoGrad.Diagnostics;
+
+internal static partial class Errors
+{
+    internal static AutoGradException MissingBinding(string name, Shape shape) =>
+        Plain(ErrorKind.Binding, $"no value is bound to '{name}' ({shape})");
+
+    internal static AutoGradException UnboundDimension(string dim) =>
+        Plain(ErrorKind.Binding,
+            $"the size '{dim}' is not known: no bound value shows it; give it explicitly");
+
+    internal static AutoGradException BoundShape(
+        string name, Shape declared, int rows, int cols, string known) =>
+        Plain(ErrorKind.Binding,
+            $"'{name}' is {declared} but the value bound to it is {rows}x{cols}"
+            + (known.Length > 0 ? $" (with {known})" : ""));
+
+    internal static AutoGradException BufferLength(string what, string name, Shape shape, long expected, int actual) =>
+        Plain(ErrorKind.Binding,
+            $"the {what} array for '{name}' ({shape}) has {actual} entries, but {expected} are needed");
+
+    internal static AutoGradException ArrayCount(string what, int expected, int actual) =>
+        Plain(ErrorKind.Binding, $"{actual} {what} arrays were given, but {expected} are needed");
+
+    internal static AutoGradException UnknownWrt(string name, IEnumerable<string> variables) =>
+        Plain(ErrorKind.Binding,
+            $"cannot differentiate with respect to '{name}': it is not a variable of the objective"
+            + $" (its variables are {string.Join(", ", variables)})");
+
+    internal static AutoGradException UnknownInput(string name, IEnumerable<string> variables) =>
+        Plain(ErrorKind.Binding,
+            $"'{name}' is not a variable of the objective (its variables are {string.Join(", ", variables)})");
+
+    internal static AutoGradException TooLarge(string name, long entries) =>
+        Plain(ErrorKind.Limit,
+            $"'{name}' would have {entries} entries; at most {Limits.MaxEntries} are supported");
+}

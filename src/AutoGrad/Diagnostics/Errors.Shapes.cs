@@ -1,0 +1,45 @@
+using AutoGrad.Graph;
+
+namespace AutoGrad.Diagnostics;
+
+internal static partial class Errors
+{
+    internal static AutoGradException ElementwiseShapes(
+        string op, Shape left, Shape right, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Shape,
+            $"shapes do not match in {op}: left is {left}, right is {right}; "
+            + "each dimension must be equal, or 1 on one side", source, span);
+
+    internal static AutoGradException OuterExpansion(
+        string op, Shape left, Shape right, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Shape,
+            $"{op} would expand both a {left} and a {right} operand; "
+            + "expand one explicitly with repmat(...) or ones(...) if an outer expansion is meant",
+            source, span);
+
+    internal static AutoGradException ProductShapes(
+        Shape left, Shape right, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Shape,
+            $"inner dimensions differ in '*': left is {left}, right is {right} "
+            + $"({left.Cols} columns against {right.Rows} rows); use '.*' for the elementwise product",
+            source, span);
+
+    internal static AutoGradException NotSquare(
+        string op, Shape shape, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Shape, $"{op} needs a square matrix, got {shape}", source, span);
+
+    internal static AutoGradException ReshapeCount(
+        Shape from, Shape to, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Shape,
+            $"reshape cannot turn {from} ({from.Count} entries) into {to} ({to.Count} entries)",
+            source, span);
+
+    internal static AutoGradException NotScalar(
+        string what, Shape shape, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Shape, $"{what} must be 1x1, but it is {shape}", source, span);
+
+    internal static AutoGradException TooManyNodes(int max, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Limit,
+            $"the objective needs more than {max} graph nodes; split it or simplify it",
+            source, span);
+}

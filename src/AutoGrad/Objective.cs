@@ -1,0 +1,122 @@
+using AutoGrad.Compilation;
+using AutoGrad.Diagnostics;
+using AutoGrad.Differentiation;
+using AutoGrad.Graph;
+using AutoGrad.Simplification;
+using AutoGrad.Syntax;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace AutoGrad;
+
+/// <summary>
+/// An objective parsed from text into a graph with every shape checked: the entry point of the
+/// library. Differentiate it to see its gradient as formulas, or compile it into a function that
+/// computes its value and gradients together.
+/// </summary>
+/// <example>
+/// <code>
+/// var f = Objective.Parse("W: k x n; x: n x m; norm(W'*W*x - x,'fro')^2");
+/// Console.WriteLine(f.Differentiate("W").Formula("W"));
+/// CompiledObjective compiled = f.Compile("W");
+/// </code>
+/// </example>
+public sealed class Objective
+{
+    private readonly BoundProgram _program;
+
+    private Objective(string text, BoundProgram program, Node prepared)
+    {
+        Text = text;
+        _program = program;
+        Node = prepared;
+        Variables = program.Variables.ToDictionary(v => v.Key, v => v.Value.Shape);
+    }
+
+    /// <summary>The text the objective was parsed from.</summary>
+    public string Text { get; }
+
+    /// <summary>The objective's graph, after the rewrites that precede differentiation.</summary>
+    public Node Node { get; }
+
+    /// <summary>The variables the objective reads, with their shapes.</summary>
+    public IReadOnlyDictionary<string, Shape> Variables { get; }
+
+    /// <summary>The named sizes used in the variables' shapes.</summary>
+    public IReadOnlyList<string> Dimensions => _program.DimSymbols;
+
+    internal Graph.Graph Graph => _program.Graph;
+
+    /// <summary>
+    /// Parses and checks <paramref name="text"/>. Shapes come from declarations in the text
+    /// (<c>A: n x k</c>) and from <paramref name="options"/>.
+    /// </summary>
+    /// <exception cref="AutoGradException">The text or a shape in it is wrong.</exception>
+    public static Objective Parse(string text, ObjectiveOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var source = new SourceText(text);
+        BoundProgram program = Binder.Bind(Parser.Parse(source), options ?? new ObjectiveOptions());
+        Node prepared = Prepare(program.Graph, [program.Objective])[0];
+        return new Objective(text, program, prepared);
+    }
+
+    /// <summary>
+    /// The gradient of the objective with respect to each of <paramref name="wrt"/>, as graphs
+    /// and formulas. A variable the objective does not read has a zero gradient.
+    /// </summary>
+    /// <exception cref="AutoGradException">A name in <paramref name="wrt"/> is not a variable.</exception>
+    public GradientGraph Differentiate(params string[] wrt)
+    {
+        Node[] variables = [.. wrt.Select(VariableNode)];
+        Node[] gradients = ReverseMode.Gradients(Graph, Node, variables);
+        Node[] roots = Prepare(Graph, [Node, .. gradients], Passes.Algebra);
+        return new GradientGraph(roots[0], wrt, roots[1..]);
+    }
+
+    /// <summary>
+    /// Compiles the value and the gradients with respect to <paramref name="wrt"/> into one
+    /// function; with no names, the value alone.
+    /// </summary>
+    public CompiledObjective Compile(params string[] wrt)
+    {
+        GradientGraph gradient = Differentiate(wrt);
+        var signature = new Signature(
+            [.. Variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => (v.Key, v.Value))],
+            Dimensions);
+        Node[] roots = [gradient.Value, .. wrt.Select(gradient.Node)];
+        return new CompiledObjective(signature, wrt, roots, Runtime.Blas.Current);
+    }
+
+    /// <summary>The objective's value by the reference interpreter: slow, for checking.</summary>
+    public double Interpret(IReadOnlyDictionary<string, Matrix<double>> values)
+    {
+        int[] dims = ResolveDims(values);
+        return Interpreter.Evaluate([Node], name => values[name], DimLookup(dims))[0][0, 0];
+    }
+
+    internal Func<string, long> DimLookup(int[] dims) =>
+        name => dims[_program.DimSymbols.ToList().IndexOf(name)];
+
+    internal int[] ResolveDims(IReadOnlyDictionary<string, Matrix<double>> values)
+    {
+        var signature = new Signature([.. Variables.Select(v => (v.Key, v.Value))], Dimensions);
+        return signature.Resolve(i => values.TryGetValue(signature.Inputs[i].Name, out var m)
+            ? (m.RowCount, m.ColumnCount) : null, null);
+    }
+
+    private Node VariableNode(string name)
+    {
+        if (_program.Variables.TryGetValue(name, out Node? node))
+        {
+            return node;
+        }
+        throw Errors.UnknownWrt(name, Variables.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static Node[] Prepare(Graph.Graph graph, Node[] roots, Pass? pass = null)
+    {
+        Node[] simplified = Simplifier.Run(graph, pass ?? Passes.Prepare, roots);
+        Node[] ordered = ProductChains.Run(graph, simplified);
+        return Simplifier.Run(graph, Passes.Algebra, ordered);
+    }
+}
