@@ -20,7 +20,9 @@ public static class Program
         root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(InfoCommand.Create(output));
 
-        ParseResult parsed = root.Parse(args);
+        // OBJECTIVE may be @FILE, which is ours to read: no response-file expansion.
+        var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        ParseResult parsed = root.Parse(args, parsing);
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors)
@@ -29,7 +31,14 @@ public static class Program
             }
             return InputError;
         }
-        var config = new InvocationConfiguration { Output = output, Error = error };
+        // The library's errors are the user's mistakes: CommandRunner reports them without the
+        // stack trace that System.CommandLine's own handler would print.
+        var config = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
         return CommandRunner.Guard(() => parsed.Invoke(config), error);
     }
 }
