@@ -17,19 +17,24 @@ internal sealed partial class Compiler
         public bool IsLinear => K is not null;
     }
 
-    private void EmitElementwise(Node node, ParameterExpression buffer)
+    private void EmitElementwise(Node node, ParameterExpression buffer) =>
+        EmitFill(buffer, node.Shape, node, c => Value(node, c, fusedRoot: true), isRoot: true);
+
+    // buffer = entry(c) for every entry of a result of the given shape, computed from source.
+    private void EmitFill(ParameterExpression buffer, Shape shape, Node source,
+        Func<Coord, Expression> entry, bool isRoot = false)
     {
-        if (CanRunLinearly(node, node.Shape, isRoot: true))
+        if (CanRunLinearly(source, shape, isRoot))
         {
-            _body.Add(Loop(Count(node.Shape), k =>
-                Expression.Assign(Expression.ArrayAccess(buffer, k), Value(node, new Coord(k, null, null), fusedRoot: true))));
+            _body.Add(Loop(Count(shape), k =>
+                Expression.Assign(Expression.ArrayAccess(buffer, k), entry(new Coord(k, null, null)))));
             return;
         }
-        Expression rows = Size(node.Shape.Rows);
-        _body.Add(Loop(Size(node.Shape.Cols), j => Loop(rows, i =>
+        Expression rows = Size(shape.Rows);
+        _body.Add(Loop(Size(shape.Cols), j => Loop(rows, i =>
             Expression.Assign(
                 Expression.ArrayAccess(buffer, Expression.Add(i, Expression.Multiply(j, rows))),
-                Value(node, new Coord(null, i, j), fusedRoot: true)))));
+                entry(new Coord(null, i, j))))));
     }
 
     private void EmitSum(Node node, int dim, ParameterExpression buffer)

@@ -49,6 +49,7 @@ internal sealed partial class Compiler
             }
         }
 
+        PlanAccumulations(roots);
         AssignOutputs();
         foreach (Node node in _order)
         {
@@ -59,6 +60,29 @@ internal sealed partial class Compiler
             }
         }
     }
+
+    // A stored sum or difference with a product operand runs that product as GEMM with beta = 1
+    // into its own buffer (A*B + C as C then += A*B), when nothing else reads the product.
+    private void PlanAccumulations(HashSet<Node> roots)
+    {
+        foreach (Node node in _order)
+        {
+            if (node.Op is not (Add or Subtract) || _inlined.Contains(node)
+                || node.Inputs.Any(i => i.Shape != node.Shape))
+            {
+                continue;
+            }
+            Node[] products = [.. node.Inputs.Where(i => IsProductLike(i) && !roots.Contains(i)
+                && _readers.GetValueOrDefault(i) == 1)];
+            if (products.Length > 0)
+            {
+                _accumulated[node] = products;
+                _absorbed.UnionWith(products);
+            }
+        }
+    }
+
+    private bool IsProductLike(Node node) => node.Op is MatMul || IsAbsorbingProduct(node);
 
     // A gradient root gets the caller's array as its buffer when it is computed here (not an
     // input or a view of one) and no other root is the same node.

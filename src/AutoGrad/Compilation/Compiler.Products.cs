@@ -12,7 +12,7 @@ internal sealed partial class Compiler
 
     // C = alpha * op(A) * op(B), one GEMM call; a transposed operand is passed as its stored
     // matrix with the transpose flag, so it is never copied.
-    private void EmitProduct(Node product, Expression alpha, ParameterExpression target)
+    private void EmitProduct(Node product, Expression alpha, ParameterExpression target, double beta)
     {
         var (a, transA) = Unwrap(product.Inputs[0]);
         var (b, transB) = Unwrap(product.Inputs[1]);
@@ -24,7 +24,42 @@ internal sealed partial class Compiler
             Size(shape.Rows), Size(shape.Cols), inner,
             alpha, _buffers[a], Size(a.Shape.Rows),
             _buffers[b], Size(b.Shape.Rows),
-            Expression.Constant(0.0), target, Size(shape.Rows)));
+            Expression.Constant(beta), target, Size(shape.Rows)));
+    }
+
+    // x +- P1 +- P2: the operand that is not a product is written first (with its sign), then
+    // each product adds itself with beta = 1; a subtracted product gets a negated alpha.
+    private void EmitAccumulation(Node node, Node[] products, ParameterExpression buffer)
+    {
+        double beta = 0;
+        for (int side = 0; side < 2; side++)
+        {
+            Node operand = node.Inputs[side];
+            double sign = node.Op is Subtract && side == 1 ? -1 : 1;
+            if (products.Contains(operand))
+            {
+                continue;
+            }
+            Expression Signed(Coord c) =>
+                sign < 0 ? Expression.Negate(Value(operand, c)) : Value(operand, c);
+            EmitFill(buffer, node.Shape, operand, Signed);
+            beta = 1;
+        }
+        for (int side = 0; side < 2; side++)
+        {
+            Node operand = node.Inputs[side];
+            if (!products.Contains(operand))
+            {
+                continue;
+            }
+            double sign = node.Op is Subtract && side == 1 ? -1 : 1;
+            var (alpha, product) = operand.Op is MatMul
+                ? ((Expression)Expression.Constant(sign), operand)
+                : (Expression.Multiply(Expression.Constant(sign), Value(operand.Inputs[0], Coord.Scalar)),
+                    operand.Inputs[1]);
+            EmitProduct(product, alpha, buffer, beta);
+            beta = 1;
+        }
     }
 
     private static (Node Stored, bool Transposed) Unwrap(Node operand) =>

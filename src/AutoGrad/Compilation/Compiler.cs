@@ -24,6 +24,7 @@ internal sealed partial class Compiler
     private readonly HashSet<Node> _inlined = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Node> _absorbed = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Node, ParameterExpression> _buffers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Node, Node[]> _accumulated = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Node, int> _outputOf = new(ReferenceEqualityComparer.Instance);
     private readonly List<Shape> _workShapes = [];
     private readonly List<ParameterExpression> _locals = [];
@@ -100,10 +101,13 @@ internal sealed partial class Compiler
         switch (node.Op)
         {
             case MatMul:
-                EmitProduct(node, Expression.Constant(1.0), buffer);
+                EmitProduct(node, Expression.Constant(1.0), buffer, beta: 0);
                 break;
             case Multiply when IsAbsorbingProduct(node):
-                EmitProduct(node.Inputs[1], Value(node.Inputs[0], Coord.Scalar), buffer);
+                EmitProduct(node.Inputs[1], Value(node.Inputs[0], Coord.Scalar), buffer, beta: 0);
+                break;
+            case Add or Subtract when _accumulated.TryGetValue(node, out Node[]? products):
+                EmitAccumulation(node, products, buffer);
                 break;
             case Sum sum:
                 EmitSum(node, sum.Dim, buffer);
