@@ -98,7 +98,9 @@ public sealed class CompiledObjective
         var gradients = new Dictionary<string, Matrix<double>>();
         foreach (string w in Wrt)
         {
-            Matrix<double> v = values.TryGetValue(w, out var m) ? m : throw Errors.MissingBinding(w, _signature.Inputs[_signature.IndexOf(w)].Shape);
+            Matrix<double> v = values.TryGetValue(w, out var m)
+                ? m
+                : throw Errors.MissingBinding(w, _signature.Inputs[_signature.IndexOf(w)].Shape);
             gradients[w] = Matrix<double>.Build.Dense(v.RowCount, v.ColumnCount);
         }
         double value = Evaluate(values, gradients);
@@ -170,7 +172,7 @@ public sealed class CompiledObjective
                 }
                 if (v < 1 || v > Limits.MaxDimension)
                 {
-                    throw Errors.Plain(ErrorKind.Binding, $"the size '{names[d]}' must be from 1 to {Limits.MaxDimension}, not {v}");
+                    throw Errors.BadDimensionValue(names[d], v);
                 }
                 _dims[d] = v;
             }

@@ -24,7 +24,8 @@ internal static partial class Arguments
 
     /// <summary>Names from --wrt A,B --wrt C.</summary>
     public static string[] Names(IEnumerable<string>? values) =>
-        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+        [.. (values ?? []).SelectMany(v => v.Split(',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     /// <summary>NAME=VALUE pairs.</summary>
     public static IEnumerable<(string Name, string Value)> Pairs(IEnumerable<string>? values, string option)

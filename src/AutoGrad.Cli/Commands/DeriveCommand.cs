@@ -8,9 +8,19 @@ internal static class DeriveCommand
     public static Command Create(TextWriter output)
     {
         var objective = new Argument<string>("objective") { Description = "The objective text, or @FILE." };
-        var wrt = new Option<string[]>("--wrt") { Description = "Variables to differentiate, comma-separated.", Required = true };
-        var shapes = new Option<string[]>("--shape") { Description = "A variable's shape, NAME=RxC (e.g. A=8x5 or A=n x k)." };
-        var command = new Command("derive", "Print the gradient of an objective as formulas.") { objective, wrt, shapes };
+        var wrt = new Option<string[]>("--wrt")
+        {
+            Description = "Variables to differentiate, comma-separated.",
+            Required = true,
+        };
+        var shapes = new Option<string[]>("--shape")
+        {
+            Description = "A variable's shape, NAME=RxC (e.g. A=8x5 or A=n x k).",
+        };
+        var command = new Command("derive", "Print the gradient of an objective as formulas.")
+        {
+            objective, wrt, shapes,
+        };
         command.SetAction(parsed =>
         {
             var options = new ObjectiveOptions { UndeclaredAreScalars = true };

@@ -18,7 +18,11 @@ internal static class EvalCommand
         var data = new Option<string[]>("--data") { Description = "Bind NAME to the array in FILE.npy (NAME=FILE)." };
         var set = new Option<string[]>("--set") { Description = "Bind NAME to a number (NAME=NUMBER)." };
         var wrt = new Option<string[]>("--wrt") { Description = "Variables to differentiate, comma-separated." };
-        var outDir = new Option<string>("--out") { Description = "Folder for the gradients, NAME.npy each.", DefaultValueFactory = _ => "." };
+        var outDir = new Option<string>("--out")
+        {
+            Description = "Folder for the gradients, NAME.npy each.",
+            DefaultValueFactory = _ => ".",
+        };
         var command = new Command("eval", "Evaluate an objective and its gradients on data.")
         {
             objective, data, set, wrt, outDir,

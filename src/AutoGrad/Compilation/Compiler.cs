@@ -91,7 +91,8 @@ internal sealed partial class Compiler
         switch (node.Op)
         {
             case Variable v:
-                _body.Add(Expression.Assign(buffer, Expression.ArrayIndex(_inputs, Expression.Constant(_signature.IndexOf(v.VariableName)))));
+                var index = Expression.Constant(_signature.IndexOf(v.VariableName));
+                _body.Add(Expression.Assign(buffer, Expression.ArrayIndex(_inputs, index)));
                 return;
             case Reshape:
                 _body.Add(Expression.Assign(buffer, _buffers[node.Inputs[0]]));

@@ -7,6 +7,10 @@ internal static partial class Errors
     internal static AutoGradException MissingBinding(string name, Shape shape) =>
         Plain(ErrorKind.Binding, $"no value is bound to '{name}' ({shape})");
 
+    internal static AutoGradException BadDimensionValue(string dim, int value) =>
+        Plain(ErrorKind.Binding,
+            $"the size '{dim}' must be from 1 to {Limits.MaxDimension}, not {value}");
+
     internal static AutoGradException UnboundDimension(string dim) =>
         Plain(ErrorKind.Binding,
             $"the size '{dim}' is not known: no bound value shows it; give it explicitly");

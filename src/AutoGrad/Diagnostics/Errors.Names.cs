@@ -23,7 +23,7 @@ internal static partial class Errors
 
     internal static AutoGradException BadSize(double value, long max, SourceText source, SourceSpan span) =>
         At(ErrorKind.Shape,
-            $"a size must be a whole number from 1 to {max}, not {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            $"a size must be a whole number from 1 to {max}, not {Syntax.Printer.FormatNumber(value)}",
             source, span);
 
     internal static AutoGradException NotASize(SourceText source, SourceSpan span) =>
@@ -51,8 +51,13 @@ internal static partial class Errors
     internal static AutoGradException ArgumentCount(
         string function, int min, int max, int found, SourceText source, SourceSpan span) =>
         At(ErrorKind.Argument,
-            $"{function} takes {(min == max ? $"{min}" : $"{min} to {max}")} argument(s), "
-            + $"but {found} were given", source, span);
+            $"{function} takes {ArgumentRange(min, max)}, "
+            + $"but {found} {(found == 1 ? "was" : "were")} given", source, span);
+
+    private static string ArgumentRange(int min, int max) =>
+        min == max ? (min == 1 ? "1 argument" : $"{min} arguments")
+        : max == min + 1 ? $"{min} or {max} arguments"
+        : $"{min} to {max} arguments";
 
     internal static AutoGradException BadArgument(
         string function, string expected, SourceText source, SourceSpan span) =>

@@ -72,7 +72,9 @@ internal sealed partial class Binder
         {
             throw Errors.NotScalar("the objective", objective.Shape, _source, ObjectiveSpan(last));
         }
-        foreach (var (name, shape) in _shapes.Where(s => !_variables.ContainsKey(s.Key) && !_assigned.ContainsKey(s.Key)))
+        // A declared variable the objective never reads still has a (zero) gradient.
+        var unread = _shapes.Where(s => !_variables.ContainsKey(s.Key) && !_assigned.ContainsKey(s.Key));
+        foreach (var (name, shape) in unread)
         {
             AddVariable(new NameExpr(name, SourceSpan.None), shape);
         }

@@ -23,7 +23,7 @@ public static class Printer
     {
         Variable v => new(v.VariableName, Atom),
         Constant c => FormatConstant(c.Value, node.Shape),
-        DimValue d => new(d.Dim.ToString(), d.Dim.IsKnown || d.Dim.Coefficient == 1 && !d.Dim.Symbols.Contains('*') ? Atom : Product),
+        DimValue d => new(d.Dim.ToString(), IsSingleFactor(d.Dim) ? Atom : Product),
         Identity => new($"eye({node.Shape.Rows})", Atom),
         Add => Infix(node, " + ", Additive),
         Subtract => Infix(node, " - ", Additive),
@@ -42,6 +42,9 @@ public static class Printer
         Broadcast b => FormatBroadcast(b, node.Inputs[0]),
         _ => throw new System.Diagnostics.UnreachableException(node.Op.GetType().Name),
     };
+
+    private static bool IsSingleFactor(Dim dim) =>
+        dim.IsKnown || (dim.Coefficient == 1 && !dim.Symbols.Contains('*'));
 
     private static Printed FormatConstant(double value, Shape shape)
     {

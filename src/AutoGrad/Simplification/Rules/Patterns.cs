@@ -13,7 +13,8 @@ internal static class Patterns
         return node.Op is Constant && node.Shape.IsScalar;
     }
 
-    /// <summary>True when <paramref name="node"/> is a constant of any shape equal to <paramref name="value"/>.</summary>
+    /// <summary>True when <paramref name="node"/> is a constant, of any shape, equal to
+    /// <paramref name="value"/>.</summary>
     public static bool IsConst(Node node, double value) => Constant.Is(node, value);
 
     /// <summary>True for c*X with c a 1x1 value: the scalar and the rest.</summary>
