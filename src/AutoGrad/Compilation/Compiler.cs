@@ -66,9 +66,11 @@ internal sealed partial class Compiler
         {
             _body.Add(Expression.Assign(_dimLocals[d], Expression.ArrayIndex(_dims, Expression.Constant(d))));
         }
-        foreach (Node node in _order)
+        PlanLifetimes();
+        for (int p = 0; p < _order.Count; p++)
         {
-            EmitNode(node);
+            EmitNode(_order[p]);
+            Release(p);
         }
         for (int r = 1; r < _roots.Count; r++)
         {
@@ -131,8 +133,7 @@ internal sealed partial class Compiler
         {
             return Expression.ArrayIndex(_outputs, Expression.Constant(output));
         }
-        _workShapes.Add(node.Shape);
-        return Expression.ArrayIndex(_work, Expression.Constant(_workShapes.Count - 1));
+        return Expression.ArrayIndex(_work, Expression.Constant(TakeSlot(node)));
     }
 
     // A gradient whose node is not written straight into its output array is copied there.
