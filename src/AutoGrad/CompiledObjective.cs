@@ -63,10 +63,11 @@ public sealed class CompiledObjective
         ArgumentNullException.ThrowIfNull(inputs);
         Workspace workspace = _workspaces.Value!;
         int[] dimValues = workspace.DimsFor(dims);
-        Check("input", inputs, _signature.Inputs.Count, i => _signature.Inputs[i], dimValues);
-        double[][] outputs = gradients ?? workspace.ScratchOutputs(dimValues);
-        Check("gradient", outputs, _wrtIndex.Length, i => _signature.Inputs[_wrtIndex[i]], dimValues);
-        return _kernel(inputs, outputs, dimValues, workspace.Prepare(dimValues));
+        double[][] work = workspace.Prepare(dimValues);
+        CheckLengths("input", inputs, workspace.InputLengths, _signature.Inputs.Count, -1);
+        double[][] outputs = gradients ?? workspace.ScratchOutputs();
+        CheckLengths("gradient", outputs, workspace.GradientLengths, _wrtIndex.Length, 0);
+        return _kernel(inputs, outputs, dimValues, work);
     }
 
     /// <summary>
@@ -120,7 +121,8 @@ public sealed class CompiledObjective
             ?? throw Errors.Plain(ErrorKind.Binding, $"the gradient matrix for '{name}' must be dense");
     }
 
-    private void Check(string what, double[][] arrays, int count, Func<int, (string Name, Shape Shape)> at, int[] dims)
+    // Each array must have exactly the entries its variable's shape has under these sizes.
+    private void CheckLengths(string what, double[][] arrays, long[] lengths, int count, int wrt)
     {
         if (arrays.Length != count)
         {
@@ -128,11 +130,10 @@ public sealed class CompiledObjective
         }
         for (int i = 0; i < count; i++)
         {
-            var (name, shape) = at(i);
-            long expected = EntryCount(shape, dims);
-            if (arrays[i] is null || arrays[i].Length != expected)
+            if (arrays[i] is null || arrays[i].Length != lengths[i])
             {
-                throw Errors.BufferLength(what, name, shape, expected, arrays[i]?.Length ?? 0);
+                var (name, shape) = _signature.Inputs[wrt < 0 ? i : _wrtIndex[i]];
+                throw Errors.BufferLength(what, name, shape, lengths[i], arrays[i]?.Length ?? 0);
             }
         }
     }
@@ -158,7 +159,6 @@ public sealed class CompiledObjective
         private readonly double[][] _work = new double[owner._workShapes.Count][];
         private int[]? _preparedFor;
         private double[][]? _scratch;
-        private int[]? _scratchFor;
         private int[] _dims = new int[owner._signature.Dims.Count];
 
         public int[] DimsFor(IReadOnlyDictionary<string, int>? given)
@@ -179,6 +179,12 @@ public sealed class CompiledObjective
             return _dims;
         }
 
+        public long[] InputLengths { get; } = new long[owner._signature.Inputs.Count];
+
+        public long[] GradientLengths { get; } = new long[owner._wrtIndex.Length];
+
+        // Sizes the work buffers and the expected array lengths for these sizes; nothing is
+        // recomputed or allocated while the sizes stay the same.
         public double[][] Prepare(int[] dims)
         {
             if (_preparedFor is not null && _preparedFor.AsSpan().SequenceEqual(dims))
@@ -197,19 +203,20 @@ public sealed class CompiledObjective
                     _work[s] = new double[length];
                 }
             }
+            for (int i = 0; i < InputLengths.Length; i++)
+            {
+                InputLengths[i] = owner.EntryCount(owner._signature.Inputs[i].Shape, dims);
+            }
+            for (int i = 0; i < GradientLengths.Length; i++)
+            {
+                GradientLengths[i] = InputLengths[owner._wrtIndex[i]];
+            }
             _preparedFor = [.. dims];
+            _scratch = null;
             return _work;
         }
 
-        public double[][] ScratchOutputs(int[] dims)
-        {
-            if (_scratch is null || _scratchFor is null || !_scratchFor.AsSpan().SequenceEqual(dims))
-            {
-                _scratch = [.. owner._wrtIndex.Select(i =>
-                    new double[owner.EntryCount(owner._signature.Inputs[i].Shape, dims)])];
-                _scratchFor = [.. dims];
-            }
-            return _scratch;
-        }
+        public double[][] ScratchOutputs() =>
+            _scratch ??= [.. GradientLengths.Select(length => new double[length])];
     }
 }

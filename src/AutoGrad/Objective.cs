@@ -23,12 +23,14 @@ namespace AutoGrad;
 public sealed class Objective
 {
     private readonly BoundProgram _program;
+    private readonly Node _unordered;
 
-    private Objective(string text, BoundProgram program, Node prepared)
+    private Objective(string text, BoundProgram program, Node unordered)
     {
         Text = text;
         _program = program;
-        Node = prepared;
+        _unordered = unordered;
+        Node = Order(program.Graph, [unordered], rightToLeft: false)[0];
         Variables = program.Variables.ToDictionary(v => v.Key, v => v.Value.Shape);
     }
 
@@ -54,10 +56,13 @@ public sealed class Objective
     public static Objective Parse(string text, ObjectiveOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var source = new SourceText(text);
-        BoundProgram program = Binder.Bind(Parser.Parse(source), options ?? new ObjectiveOptions());
-        Node prepared = Prepare(program.Graph, [program.Objective])[0];
-        return new Objective(text, program, prepared);
+        return Runtime.DeepStack.Run(() =>
+        {
+            var source = new SourceText(text);
+            var program = Binder.Bind(Parser.Parse(source), options ?? new ObjectiveOptions());
+            Node unordered = Simplifier.Run(program.Graph, Passes.Prepare, [program.Objective])[0];
+            return new Objective(text, program, unordered);
+        });
     }
 
     /// <summary>
@@ -65,19 +70,39 @@ public sealed class Objective
     /// and formulas. A variable the objective does not read has a zero gradient.
     /// </summary>
     /// <exception cref="AutoGradException">A name in <paramref name="wrt"/> is not a variable.</exception>
-    public GradientGraph Differentiate(params string[] wrt)
+    public GradientGraph Differentiate(params string[] wrt) =>
+        Runtime.DeepStack.Run(() => DifferentiateOnThisStack(wrt));
+
+    private GradientGraph DifferentiateOnThisStack(string[] wrt)
     {
+        ArgumentNullException.ThrowIfNull(wrt);
+        if (wrt.GroupBy(w => w).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw Errors.DuplicateWrt(twice.Key);
+        }
         Node[] variables = [.. wrt.Select(VariableNode)];
-        Node[] gradients = ReverseMode.Gradients(Graph, Node, variables);
-        Node[] roots = Prepare(Graph, [Node, .. gradients], Passes.Algebra);
-        return new GradientGraph(roots[0], wrt, roots[1..]);
+        Node[]? best = null;
+        foreach (bool rightToLeft in (bool[])[false, true])
+        {
+            Node value = Order(Graph, [_unordered], rightToLeft)[0];
+            Node[] gradients = ReverseMode.Gradients(Graph, value, variables);
+            Node[] roots = Order(Graph, [value, .. gradients], rightToLeft: false);
+            if (best is null || ProductChains.Cost(roots) < ProductChains.Cost(best))
+            {
+                best = roots;
+            }
+        }
+        return new GradientGraph(best![0], wrt, best[1..]);
     }
 
     /// <summary>
     /// Compiles the value and the gradients with respect to <paramref name="wrt"/> into one
     /// function; with no names, the value alone.
     /// </summary>
-    public CompiledObjective Compile(params string[] wrt)
+    public CompiledObjective Compile(params string[] wrt) =>
+        Runtime.DeepStack.Run(() => CompileOnThisStack(wrt));
+
+    private CompiledObjective CompileOnThisStack(string[] wrt)
     {
         GradientGraph gradient = Differentiate(wrt);
         var signature = new Signature(
@@ -113,10 +138,12 @@ public sealed class Objective
         throw Errors.UnknownWrt(name, Variables.Keys.Order(StringComparer.Ordinal));
     }
 
-    private static Node[] Prepare(Graph.Graph graph, Node[] roots, Pass? pass = null)
+    // The products of the objective are ordered before differentiating, by their own cost or
+    // from the right; Differentiate keeps whichever makes value and gradients cheaper together.
+    // The gradients' own products are then ordered by cost.
+    private static Node[] Order(Graph.Graph graph, Node[] roots, bool rightToLeft)
     {
-        Node[] simplified = Simplifier.Run(graph, pass ?? Passes.Prepare, roots);
-        Node[] ordered = ProductChains.Run(graph, simplified);
+        Node[] ordered = ProductChains.Run(graph, roots, rightToLeft);
         return Simplifier.Run(graph, Passes.Algebra, ordered);
     }
 }

@@ -6,6 +6,9 @@ namespace AutoGrad.Compilation;
 
 internal sealed partial class Compiler
 {
+    /// <summary>The deepest expression fused into one loop; deeper chains store a buffer.</summary>
+    private const int MaxFusedDepth = 48;
+
     // Decides, for each node, whether it is fused into its reader, absorbed into a product
     // call, or stored; and which stored gradients can be written straight into the caller's
     // output arrays.
@@ -38,14 +41,17 @@ internal sealed partial class Compiler
             }
         }
 
+        var fusedDepth = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
         foreach (Node node in _order)
         {
             bool cheapLeaf = node.Op is Constant or DimValue or Identity;
             bool onlyFused = fusedReaders.GetValueOrDefault(node, false);
-            if (!roots.Contains(node) && IsFusable(node) && onlyFused
+            int depth = 1 + node.Inputs.Select(i => fusedDepth.GetValueOrDefault(i)).DefaultIfEmpty().Max();
+            if (!roots.Contains(node) && IsFusable(node) && onlyFused && depth <= MaxFusedDepth
                 && (cheapLeaf || _uses.GetValueOrDefault(node) == 1))
             {
                 _inlined.Add(node);
+                fusedDepth[node] = depth;
             }
         }
 

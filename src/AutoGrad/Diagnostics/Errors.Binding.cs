@@ -26,16 +26,31 @@ internal static partial class Errors
             $"the {what} array for '{name}' ({shape}) has {actual} entries, but {expected} are needed");
 
     internal static AutoGradException ArrayCount(string what, int expected, int actual) =>
-        Plain(ErrorKind.Binding, $"{actual} {what} arrays were given, but {expected} are needed");
+        Plain(ErrorKind.Binding,
+            $"{actual} {what} {(actual == 1 ? "array was" : "arrays were")} given, "
+            + $"but {expected} {(expected == 1 ? "is" : "are")} needed");
+
+    internal static AutoGradException BadBoundShape(string name, Shape shape, long max) =>
+        Plain(ErrorKind.Binding,
+            $"'{name}' is given the shape {shape}, but each size must be a whole number "
+            + $"from 1 to {max}");
 
     internal static AutoGradException UnknownWrt(string name, IEnumerable<string> variables) =>
         Plain(ErrorKind.Binding,
             $"cannot differentiate with respect to '{name}': it is not a variable of the objective"
-            + $" (its variables are {string.Join(", ", variables)})");
+            + $" ({VariableList(variables)})");
+
+    internal static AutoGradException DuplicateWrt(string name) =>
+        Plain(ErrorKind.Binding, $"'{name}' is named twice among the variables to differentiate");
 
     internal static AutoGradException UnknownInput(string name, IEnumerable<string> variables) =>
         Plain(ErrorKind.Binding,
-            $"'{name}' is not a variable of the objective (its variables are {string.Join(", ", variables)})");
+            $"'{name}' is not a variable of the objective ({VariableList(variables)})");
+
+    private static string VariableList(IEnumerable<string> variables) =>
+        variables.Any()
+            ? $"its variables are {string.Join(", ", variables)}"
+            : "it has no variables; a name bound as a constant is not one";
 
     internal static AutoGradException TooLarge(string name, long entries) =>
         Plain(ErrorKind.Limit,

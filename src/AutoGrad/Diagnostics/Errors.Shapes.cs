@@ -38,6 +38,11 @@ internal static partial class Errors
         string what, Shape shape, SourceText? source, SourceSpan span) =>
         At(ErrorKind.Shape, $"{what} must be 1x1, but it is {shape}", source, span);
 
+    internal static AutoGradException TooDeepGraph(int max, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Limit,
+            $"the objective chains more than {max} operations one after another; shorten the chain",
+            source, span);
+
     internal static AutoGradException TooManyNodes(int max, SourceText? source, SourceSpan span) =>
         At(ErrorKind.Limit,
             $"the objective needs more than {max} graph nodes; split it or simplify it",

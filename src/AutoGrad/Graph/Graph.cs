@@ -14,6 +14,9 @@ public sealed class Graph
     /// <summary>The largest number of nodes one graph may hold; a bound on compile cost.</summary>
     public const int MaxNodes = 200_000;
 
+    /// <summary>The deepest a node may be (a chain of 20,000 operations, counting gradients).</summary>
+    public const int MaxDepth = 20_000;
+
     private readonly Dictionary<NodeKey, Node> _nodes = [];
 
     /// <summary>A graph whose errors point into <paramref name="source"/> when it is given.</summary>
@@ -53,6 +56,10 @@ public sealed class Graph
             throw Errors.TooManyNodes(MaxNodes, Source, span);
         }
         var node = new Node(_nodes.Count, op, inputs, shape, span);
+        if (node.Depth > MaxDepth)
+        {
+            throw Errors.TooDeepGraph(MaxDepth, Source, span);
+        }
         _nodes.Add(key, node);
         return node;
     }

@@ -20,7 +20,11 @@ public sealed class Node
         _inputs = inputs;
         Shape = shape;
         Span = span;
+        Depth = inputs.Length == 0 ? 1 : inputs.Max(i => i.Depth) + 1;
     }
+
+    /// <summary>The longest path from this node down to a leaf, counting both ends.</summary>
+    public int Depth { get; }
 
     /// <summary>A number unique within the node's graph; inputs always have smaller ids.</summary>
     public int Id { get; }

@@ -16,21 +16,41 @@ internal sealed class ProductChains
     public const long AssumedSize = 100;
 
     private readonly Graph.Graph _graph;
+    private readonly bool _rightToLeft;
     private readonly Dictionary<Node, int> _uses;
     private readonly Dictionary<Node, Node> _memo = new(ReferenceEqualityComparer.Instance);
 
-    private ProductChains(Graph.Graph graph, IReadOnlyList<Node> roots)
+    private ProductChains(Graph.Graph graph, IReadOnlyList<Node> roots, bool rightToLeft)
     {
         _graph = graph;
+        _rightToLeft = rightToLeft;
         _uses = Topology.UseCounts(Topology.Order(roots));
     }
 
-    /// <summary>The roots with every product chain in its cheapest order.</summary>
-    public static Node[] Run(Graph.Graph graph, IReadOnlyList<Node> roots)
+    /// <summary>
+    /// The roots with every product chain in its cheapest order or, with
+    /// <paramref name="rightToLeft"/>, grouped from the right (<c>A*(B*(C*x))</c>), the order
+    /// whose gradient often needs fewer products even when the forward pass costs more.
+    /// </summary>
+    public static Node[] Run(Graph.Graph graph, IReadOnlyList<Node> roots, bool rightToLeft = false)
     {
-        var pass = new ProductChains(graph, roots);
+        var pass = new ProductChains(graph, roots, rightToLeft);
         return [.. roots.Select(pass.Rewrite)];
     }
+
+    /// <summary>
+    /// What one GEMM call costs before any arithmetic, in multiply-adds: about a microsecond of
+    /// call and dispatch overhead. It makes small problems prefer fewer calls.
+    /// </summary>
+    public const double CallOverhead = 32_768;
+
+    /// <summary>
+    /// The cost of all products the roots need: their multiply-adds plus
+    /// <see cref="CallOverhead"/> per call, named sizes assumed.
+    /// </summary>
+    public static double Cost(IReadOnlyList<Node> roots) =>
+        Topology.Order(roots).Where(n => n.Op is MatMul).Sum(n => CallOverhead
+            + ((double)Size(n.Shape.Rows) * Size(n.Inputs[0].Shape.Cols) * Size(n.Shape.Cols)));
 
     private Node Rewrite(Node node)
     {
@@ -73,6 +93,15 @@ internal sealed class ProductChains
     private Node Order(List<Node> factors, Node origin)
     {
         int n = factors.Count;
+        if (_rightToLeft)
+        {
+            Node product = factors[^1];
+            for (int i = n - 2; i >= 0; i--)
+            {
+                product = _graph.Make(new MatMul(), origin.Span, factors[i], product);
+            }
+            return product;
+        }
         long[] dims = new long[n + 1];
         for (int i = 0; i < n; i++)
         {
