@@ -170,30 +170,15 @@ internal sealed class Parser
         return left;
     }
 
-    // A run of prefix signs folds into at most one negation, so "- - - x" cannot nest deeply.
-    private Expr ParsePrefix()
+    private Expr ParsePrefix() => ParseSigned(() =>
     {
-        Token first = Current;
-        bool negate = false, any = false;
-        while (Current.Is("-") || Current.Is("+"))
-        {
-            negate ^= Current.Is("-");
-            any = true;
-            _pos++;
-        }
         if (Current.Is("~") || Current.Is("!"))
         {
             throw Errors.NotSupported(
                 "logical not ('~')", "a comparison such as x == 0", _source, Current.Span);
         }
-        Expr operand = ParsePower();
-        if (!any)
-        {
-            return operand;
-        }
-        string op = negate ? "-" : "+";
-        return Made(new UnaryExpr(op, operand, first.Span, first.Span.Cover(operand.Span)), operand);
-    }
+        return ParsePower();
+    });
 
     private Expr ParsePower()
     {
@@ -210,7 +195,10 @@ internal sealed class Parser
     }
 
     // The exponent may carry its own signs: 2^-1.
-    private Expr ParsePowerOperand()
+    private Expr ParsePowerOperand() => ParseSigned(() => ParsePostfix(ParsePrimary()));
+
+    // A run of prefix signs folds into at most one negation, so "- - - x" cannot nest deeply.
+    private Expr ParseSigned(Func<Expr> parseOperand)
     {
         Token first = Current;
         bool negate = false, any = false;
@@ -220,7 +208,7 @@ internal sealed class Parser
             any = true;
             _pos++;
         }
-        Expr operand = ParsePostfix(ParsePrimary());
+        Expr operand = parseOperand();
         if (!any)
         {
             return operand;

@@ -76,41 +76,26 @@ internal static class ConstantRules
     }
 
     // expand(c) -> fill(c);  expand(x to its own shape) -> x;  expand(expand(x)) -> expand(x)
-    public static Node? FoldBroadcast(Builder b, Node n)
-    {
-        if (n.Op is not Broadcast target)
-        {
-            return null;
-        }
-        Node x = n.Inputs[0];
-        if (x.Shape == target.Target)
-        {
-            return x;
-        }
-        return x.Op switch
-        {
-            Constant c => b.Fill(c.Value, n.Shape),
-            Broadcast => b.Broadcast(x.Inputs[0], target.Target),
-            _ => null,
-        };
-    }
+    public static Node? FoldBroadcast(Builder b, Node n) =>
+        n.Op is Broadcast target ? FoldReshaping(b, n, target.Target, b.Broadcast) : null;
 
     // reshape(fill(c)) -> fill(c);  reshape(x to its shape) -> x;  reshape(reshape(x)) -> reshape(x)
-    public static Node? FoldReshape(Builder b, Node n)
+    public static Node? FoldReshape(Builder b, Node n) =>
+        n.Op is Reshape target ? FoldReshaping(b, n, target.Target, b.Reshape) : null;
+
+    // Expansion and reshape both only rearrange entries: a constant stays a constant, a no-op
+    // goes, and two in a row are one.
+    private static Node? FoldReshaping(Builder b, Node n, Shape target, Func<Node, Shape, Node> make)
     {
-        if (n.Op is not Reshape target)
-        {
-            return null;
-        }
         Node x = n.Inputs[0];
-        if (x.Shape == target.Target)
+        if (x.Shape == target)
         {
             return x;
         }
         return x.Op switch
         {
             Constant c => b.Fill(c.Value, n.Shape),
-            Reshape => b.Reshape(x.Inputs[0], target.Target),
+            _ when x.Op.GetType() == n.Op.GetType() => make(x.Inputs[0], target),
             _ => null,
         };
     }
