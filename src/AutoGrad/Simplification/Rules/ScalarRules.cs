@@ -39,6 +39,13 @@ internal static class ScalarRules
         return !x.Shape.IsScalar || folds ? b.Mul(b.Mul(a, inner), x) : null;
     }
 
+    // A*B -> A .* B when A or B is 1x1: a product with a scalar side is a scaling. The
+    // cotangent of a 1x1 product is 1x1, so reverse mode makes such products (ct * B').
+    public static Node? ScalarProduct(Builder b, Node n) =>
+        n.Op is MatMul && (n.Inputs[0].Shape.IsScalar || n.Inputs[1].Shape.IsScalar)
+            ? b.Mul(n.Inputs[0], n.Inputs[1])
+            : null;
+
     // (c*A)*B -> c*(A*B);  A*(c*B) -> c*(A*B)
     public static Node? ScalarOutOfProduct(Builder b, Node n)
     {
