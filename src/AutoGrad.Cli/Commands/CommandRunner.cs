@@ -2,7 +2,10 @@ using AutoGrad.Diagnostics;
 
 namespace AutoGrad.Cli.Commands;
 
-/// <summary>Turns the library's errors into a message on standard error and exit code 2.</summary>
+/// <summary>
+/// Turns the library's errors, and files that cannot be read or written, into a message on
+/// standard error and exit code 2.
+/// </summary>
 internal static class CommandRunner
 {
     public static int Guard(Func<int> run, TextWriter error)
@@ -17,6 +20,12 @@ internal static class CommandRunner
             return Program.InputError;
         }
         catch (UsageException e)
+        {
+            error.WriteLine($"autograd: {e.Message}");
+            return Program.InputError;
+        }
+        // A file the user named cannot be read or written (--out is a file, no permission).
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"autograd: {e.Message}");
             return Program.InputError;

@@ -87,6 +87,15 @@ internal sealed partial class Compiler
             Expression.Call(kernel, _buffers[x], Size(x.Shape.Rows))));
     }
 
+    private void EmitLogSumExp(Node node, int dim, ParameterExpression buffer)
+    {
+        Node x = node.Inputs[0];
+        var kernel = typeof(LogSumExp).GetMethod(nameof(LogSumExp.Kernel),
+            System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+        _body.Add(Expression.Call(kernel, _buffers[Storage(x)], Size(x.Shape.Rows),
+            Size(x.Shape.Cols), Expression.Constant(dim), buffer));
+    }
+
     // One loop over every entry of x: linear when it can be, else over columns and rows.
     private Expression ForEntries(Node x, Func<Coord, Expression> body)
     {

@@ -121,6 +121,9 @@ internal sealed partial class Compiler
             case Trace:
                 EmitTrace(node, buffer);
                 break;
+            case LogSumExp l:
+                EmitLogSumExp(node, l.Dim, buffer);
+                break;
             default:
                 EmitElementwise(node, buffer);
                 break;

@@ -6,6 +6,8 @@ namespace AutoGrad.Diagnostics;
 /// </summary>
 internal static partial class Errors
 {
+    private const int QuoteWidth = 100;
+
     /// <summary>An error with no place in the objective's text.</summary>
     internal static AutoGradException Plain(ErrorKind kind, string summary) =>
         new(kind, summary, 0, 0, summary);
@@ -19,10 +21,32 @@ internal static partial class Errors
         }
 
         var (line, column) = source.Locate(span.Start);
-        string lineText = source.LineText(line);
-        int width = Math.Max(1, Math.Min(span.Length, lineText.Length - column + 1));
-        string caret = new string(' ', column - 1) + new string('^', width);
-        string message = $"{summary}\n  at line {line}, column {column}:\n  {lineText}\n  {caret}";
+        var (quoted, at, end) = Quote(source.LineText(line), column - 1);
+        int width = Math.Max(1, Math.Min(span.Length, end - at));
+        string caret = Indent(quoted, at) + new string('^', width);
+        string message = $"{summary}\n  at line {line}, column {column}:\n  {quoted}\n  {caret}";
         return new AutoGradException(kind, summary, line, column, message);
     }
+
+    // A line longer than QuoteWidth (a whole objective on one line) is quoted only around the
+    // error, with "..." where it is cut; at is where the error starts in the quote, end where
+    // the quoted source ends.
+    private static (string Text, int At, int End) Quote(string lineText, int index)
+    {
+        if (lineText.Length <= QuoteWidth)
+        {
+            return (lineText, index, lineText.Length);
+        }
+        int start = Math.Clamp(index - QuoteWidth / 2, 0, lineText.Length - QuoteWidth);
+        string head = start > 0 ? "..." : "";
+        string tail = start + QuoteWidth < lineText.Length ? "..." : "";
+        string text = head + lineText.Substring(start, QuoteWidth) + tail;
+        return (text, index - start + head.Length, head.Length + QuoteWidth);
+    }
+
+    // Blanks as wide as the first count characters of the line: a tab stays a tab, so the
+    // caret lines up under the source line however a terminal expands tabs.
+    private static string Indent(string lineText, int count) =>
+        string.Concat(Enumerable.Range(0, count)
+            .Select(i => i < lineText.Length && lineText[i] == '\t' ? '\t' : ' '));
 }

@@ -35,6 +35,9 @@ internal static class Passes
     public static Pass Prepare { get; } = new("prepare",
     [
         new("norm-squared", StabilityRules.NormSquared),
+        new("log-of-one-plus", StabilityRules.LogOfOnePlus),
+        new("log-sum-of-exp", StabilityRules.LogSumOfExp),
+        new("exp-minus-one", StabilityRules.ExpMinusOne),
         .. Algebra.Rules,
     ]);
 }

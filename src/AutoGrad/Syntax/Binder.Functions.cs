@@ -9,6 +9,9 @@ internal sealed partial class Binder
     private static readonly Dictionary<string, Func<Binder, CallExpr, Node>> Functions = new()
     {
         ["sum"] = (b, c) => b.BindSum(c, mean: false),
+        ["logsumexp"] = (b, c) => b.BindLogSumExp(c),
+        ["softplus"] = (b, c) => b.BindUnaryFunction(c, new Softplus()),
+        ["expm1"] = (b, c) => b.BindUnaryFunction(c, new Expm1()),
         ["mean"] = (b, c) => b.BindSum(c, mean: true),
         ["sqrt"] = (b, c) => b.BindUnaryFunction(c, new Sqrt()),
         ["exp"] = (b, c) => b.BindUnaryFunction(c, new Exp()),
@@ -98,6 +101,17 @@ internal sealed partial class Binder
         }
         Dim count = dim switch { 1 => x.Shape.Rows, 2 => x.Shape.Cols, _ => x.Shape.Count };
         return build.Div(sum, DimNode(call, count));
+    }
+
+    private Node BindLogSumExp(CallExpr call)
+    {
+        if (call.Args.Count is < 1 or > 2)
+        {
+            throw Errors.ArgumentCount(call.Name, 1, 2, call.Args.Count, _source, call.Span);
+        }
+        Node x = BindExpr(call.Args[0]);
+        int dim = call.Args.Count == 2 ? SumDim(call, call.Args[1]) : x.Shape.Rows.IsOne ? 2 : 1;
+        return _graph.Make(new LogSumExp(dim), call.NameSpan, x);
     }
 
     private int SumDim(CallExpr call, Expr arg) => arg switch

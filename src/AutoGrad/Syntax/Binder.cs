@@ -38,6 +38,10 @@ internal sealed partial class Binder
         _graph = new Graph.Graph(program.Source);
         foreach (var (name, shape) in options.Shapes)
         {
+            if (!IsSize(shape.Rows) || !IsSize(shape.Cols))
+            {
+                throw Errors.BadBoundShape(name, shape, Limits.MaxDimension);
+            }
             _shapes[name] = shape;
             foreach (string symbol in shape.Rows.SymbolList().Concat(shape.Cols.SymbolList()))
             {
@@ -147,6 +151,10 @@ internal sealed partial class Binder
                 throw Errors.NotASize(_source, factor.Span);
         }
     }
+
+    // A named size is checked when data gives its value.
+    private static bool IsSize(Dim dim) =>
+        !dim.IsKnown || IsSize(dim.Coefficient);
 
     private static bool IsSize(double value) =>
         value >= 1 && value <= Limits.MaxDimension && value == Math.Floor(value);

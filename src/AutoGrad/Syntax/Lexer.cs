@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AutoGrad.Diagnostics;
 
 namespace AutoGrad.Syntax;
@@ -65,7 +66,9 @@ internal sealed class Lexer
             {
                 if (_depth == 0)
                 {
-                    _tokens.Add(new Token(TokenKind.Newline, "\n", new SourceSpan(_pos, 1)));
+                    // A CRLF line ends where its \r is, one past the line's text.
+                    int end = _pos > 0 && _text[_pos - 1] == '\r' ? _pos - 1 : _pos;
+                    _tokens.Add(new Token(TokenKind.Newline, "\n", new SourceSpan(end, 1)));
                 }
                 _pos++;
                 spaceBefore = false;
@@ -98,7 +101,7 @@ internal sealed class Lexer
         }
         else
         {
-            LexOperator(c);
+            LexOperator();
         }
     }
 
@@ -159,7 +162,7 @@ internal sealed class Lexer
     {
         int start = _pos;
         _pos++;
-        var value = new System.Text.StringBuilder();
+        var value = new StringBuilder();
         while (true)
         {
             if (_pos >= _text.Length || _text[_pos] == '\n')
@@ -182,7 +185,7 @@ internal sealed class Lexer
         _tokens.Add(new Token(TokenKind.String, value.ToString(), span));
     }
 
-    private void LexOperator(char c)
+    private void LexOperator()
     {
         foreach (string op in Operators)
         {
@@ -196,7 +199,9 @@ internal sealed class Lexer
                 return;
             }
         }
-        throw Errors.UnexpectedCharacter(c, _source, new SourceSpan(_pos, 1));
+        // A character outside the basic plane (an emoji) is two chars; name it whole.
+        Rune.DecodeFromUtf16(_text.AsSpan(_pos), out Rune rune, out int length);
+        throw Errors.UnexpectedCharacter(rune, _source, new SourceSpan(_pos, length));
     }
 
     private void Add(TokenKind kind, int start) =>

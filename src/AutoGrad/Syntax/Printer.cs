@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoGrad.Diagnostics;
 using AutoGrad.Graph;
 using AutoGrad.Ops;
 
@@ -7,7 +8,8 @@ namespace AutoGrad.Syntax;
 /// <summary>
 /// Prints a graph as a formula in the objective language, with the fewest parentheses that keep
 /// its meaning; the text parses back to an equal value. A product is printed without grouping
-/// after a scalar factor (<c>2*A*B</c>), since scaling and products associate.
+/// after a scalar factor (<c>2*A*B</c>), since scaling and products associate. Each node is
+/// printed after its inputs, in topological order, so a deep graph cannot overflow the stack.
 /// </summary>
 public static class Printer
 {
@@ -15,31 +17,50 @@ public static class Printer
     private const int Comparison = 0, Additive = 1, Product = 2, Prefix = 3, Power = 4, Atom = 5;
 
     /// <summary>The formula for <paramref name="node"/>.</summary>
-    public static string Print(Node node) => Format(node).Text;
+    /// <exception cref="AutoGradException">
+    /// The formula would be longer than the parser accepts, so it could not be read back.
+    /// </exception>
+    public static string Print(Node node)
+    {
+        var done = new Dictionary<Node, Printed>(ReferenceEqualityComparer.Instance);
+        foreach (Node next in Topology.Order([node]))
+        {
+            Printed printed = Format(next, done);
+            // A graph that shares subexpressions can print exponentially long.
+            if (printed.Text.Length > Lexer.MaxLength)
+            {
+                throw Errors.FormulaTooLong(Lexer.MaxLength);
+            }
+            done[next] = printed;
+        }
+        return done[node].Text;
+    }
 
     private readonly record struct Printed(string Text, int Level);
 
-    private static Printed Format(Node node) => node.Op switch
+    // Formats one node; the inputs of every node are already in done.
+    private static Printed Format(Node node, Dictionary<Node, Printed> done) => node.Op switch
     {
         Variable v => new(v.VariableName, Atom),
         Constant c => FormatConstant(c.Value, node.Shape),
         DimValue d => new(d.Dim.ToString(), IsSingleFactor(d.Dim) ? Atom : Product),
         Identity => new($"eye({node.Shape.Rows})", Atom),
-        Add => Infix(node, " + ", Additive),
-        Subtract => Infix(node, " - ", Additive),
-        Multiply => FormatMultiply(node),
-        Divide => Infix(node, node.Inputs[1].Shape.IsScalar ? "/" : "./", Product),
-        Ops.Power => FormatPower(node),
-        Compare c => Infix(node, $" {c.Symbol} ", Comparison),
-        Transpose => new(Operand(node.Inputs[0], Atom) + "'", Atom),
-        MatMul => Infix(node, "*", Product),
-        UnaryFunction f => Call(f.Name, node.Inputs[0]),
-        Maximum or Minimum => Call(node.Op.Name, node.Inputs[0], node.Inputs[1]),
-        Sum s => FormatSum(s, node.Inputs[0]),
-        Norm => new($"norm({Print(node.Inputs[0])},'fro')", Atom),
-        Trace => Call("trace", node.Inputs[0]),
-        Reshape r => FormatReshape(r, node.Inputs[0]),
-        Broadcast b => FormatBroadcast(b, node.Inputs[0]),
+        Add => Infix(node, done, " + ", Additive),
+        Subtract => Infix(node, done, " - ", Additive),
+        Multiply => FormatMultiply(node, done),
+        Divide => Infix(node, done, node.Inputs[1].Shape.IsScalar ? "/" : "./", Product),
+        Ops.Power => FormatPower(node, done),
+        Compare c => Infix(node, done, $" {c.Symbol} ", Comparison),
+        Transpose => new(Operand(node.Inputs[0], done, Atom) + "'", Atom),
+        MatMul => Infix(node, done, "*", Product),
+        UnaryFunction f => Call(f.Name, done, node.Inputs[0]),
+        Maximum or Minimum => Call(node.Op.Name, done, node.Inputs[0], node.Inputs[1]),
+        Sum s => FormatReduction("sum", s.Dim, done[node.Inputs[0]]),
+        LogSumExp l => FormatReduction("logsumexp", l.Dim, done[node.Inputs[0]]),
+        Norm => new($"norm({done[node.Inputs[0]].Text},'fro')", Atom),
+        Trace => Call("trace", done, node.Inputs[0]),
+        Reshape r => FormatReshape(r, node.Inputs[0], done),
+        Broadcast b => FormatBroadcast(b, node.Inputs[0], done),
         _ => throw new System.Diagnostics.UnreachableException(node.Op.GetType().Name),
     };
 
@@ -72,61 +93,64 @@ public static class Printer
         _ => value.ToString("R", CultureInfo.InvariantCulture),
     };
 
-    private static Printed Infix(Node node, string op, int level) =>
-        new(Operand(node.Inputs[0], level) + op + Operand(node.Inputs[1], level + 1), level);
+    private static Printed Infix(Node node, Dictionary<Node, Printed> done, string op, int level) =>
+        new(Operand(node.Inputs[0], done, level) + op + Operand(node.Inputs[1], done, level + 1),
+            level);
 
-    private static Printed FormatMultiply(Node node)
+    private static Printed FormatMultiply(Node node, Dictionary<Node, Printed> done)
     {
         Node a = node.Inputs[0], b = node.Inputs[1];
         if (!a.Shape.IsScalar && !b.Shape.IsScalar)
         {
-            return Infix(node, ".*", Product);
+            return Infix(node, done, ".*", Product);
         }
         bool groupsFreely = b.Op is MatMul || b.Op is Multiply && b.Inputs[0].Shape.IsScalar;
         int rightLevel = groupsFreely ? Product : Prefix + 1;
         if (Constant.Is(a, -1) && a.Shape.IsScalar)
         {
-            return new("-" + Operand(b, groupsFreely ? Product : Power), groupsFreely ? Product : Prefix);
+            return new("-" + Operand(b, done, groupsFreely ? Product : Power),
+                groupsFreely ? Product : Prefix);
         }
-        return new(Operand(a, Product) + "*" + Operand(b, rightLevel), Product);
+        return new(Operand(a, done, Product) + "*" + Operand(b, done, rightLevel), Product);
     }
 
-    private static Printed FormatPower(Node node)
+    private static Printed FormatPower(Node node, Dictionary<Node, Printed> done)
     {
         Node a = node.Inputs[0], p = node.Inputs[1];
         string op = a.Shape.IsScalar && p.Shape.IsScalar ? "^" : ".^";
-        return new(Operand(a, Power) + op + Operand(p, Atom), Power);
+        return new(Operand(a, done, Power) + op + Operand(p, done, Atom), Power);
     }
 
-    private static Printed FormatSum(Sum sum, Node x)
+    private static Printed FormatReduction(string name, int reduced, Printed x)
     {
-        string dim = sum.Dim == 0 ? "'all'" : sum.Dim.ToString(CultureInfo.InvariantCulture);
-        return new($"sum({Print(x)},{dim})", Atom);
+        string dim = reduced == 0 ? "'all'" : reduced.ToString(CultureInfo.InvariantCulture);
+        return new($"{name}({x.Text},{dim})", Atom);
     }
 
-    private static Printed FormatReshape(Reshape reshape, Node x)
+    private static Printed FormatReshape(Reshape reshape, Node x, Dictionary<Node, Printed> done)
     {
         Shape target = reshape.Target;
         if (x.Op is Variable v && target.Cols.IsOne)
         {
             return new(v.VariableName + "(:)", Atom);
         }
-        return new($"reshape({Print(x)},{target.Rows},{target.Cols})", Atom);
+        return new($"reshape({done[x].Text},{target.Rows},{target.Cols})", Atom);
     }
 
-    private static Printed FormatBroadcast(Broadcast broadcast, Node x)
+    private static Printed FormatBroadcast(
+        Broadcast broadcast, Node x, Dictionary<Node, Printed> done)
     {
         Shape target = broadcast.Target;
         string op = x.Shape.IsScalar ? "*" : ".*";
-        return new($"{Operand(x, Product)}{op}ones({target.Rows},{target.Cols})", Product);
+        return new($"{Operand(x, done, Product)}{op}ones({target.Rows},{target.Cols})", Product);
     }
 
-    private static Printed Call(string name, params Node[] args) =>
-        new($"{name}({string.Join(", ", args.Select(Print))})", Atom);
+    private static Printed Call(string name, Dictionary<Node, Printed> done, params Node[] args) =>
+        new($"{name}({string.Join(", ", args.Select(a => done[a].Text))})", Atom);
 
-    private static string Operand(Node node, int needed)
+    private static string Operand(Node node, Dictionary<Node, Printed> done, int needed)
     {
-        Printed printed = Format(node);
+        Printed printed = done[node];
         return printed.Level >= needed ? printed.Text : "(" + printed.Text + ")";
     }
 }
