@@ -19,6 +19,10 @@ public static class Program
         root.Subcommands.Add(DeriveCommand.Create(output));
         root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(InfoCommand.Create(output));
+        root.Subcommands.Add(BenchCommand.Create(output));
+        root.Subcommands.Add(CheckCommand.Create(output));
+        root.Subcommands.Add(MinimizeCommand.Create(output));
+        root.Subcommands.Add(TrainCommand.Create(output));
 
         // OBJECTIVE may be @FILE, which is ours to read: no response-file expansion.
         var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AutoGrad.Graph;
+using AutoGrad.IO;
 
 namespace AutoGrad.Cli.Commands;
 
@@ -22,10 +23,10 @@ internal static partial class Arguments
         return File.ReadAllText(path);
     }
 
-    /// <summary>Names from --wrt A,B --wrt C.</summary>
+    /// <summary>Names from --wrt A,B --wrt C, each once, in the order first given.</summary>
     public static string[] Names(IEnumerable<string>? values) =>
         [.. (values ?? []).SelectMany(v => v.Split(',',
-            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()];
 
     /// <summary>NAME=VALUE pairs.</summary>
     public static IEnumerable<(string Name, string Value)> Pairs(IEnumerable<string>? values, string option)
@@ -49,6 +50,32 @@ internal static partial class Arguments
             throw new UsageException($"--set {name}= expects a number, got '{text}'");
         }
         return value;
+    }
+
+    /// <summary>
+    /// The arrays of --data NAME=FILE.npy, in the order given; each one's shape goes into
+    /// <paramref name="options"/>.
+    /// </summary>
+    public static Dictionary<string, NpyArray> Data(
+        IEnumerable<string>? values, ObjectiveOptions options)
+    {
+        var arrays = new Dictionary<string, NpyArray>();
+        foreach (var (name, path) in Pairs(values, "--data"))
+        {
+            NpyArray array = Npy.Read(path);
+            arrays[name] = array;
+            options.Shapes[name] = Graph.Shape.Of(array.Rows, array.Columns);
+        }
+        return arrays;
+    }
+
+    /// <summary>The numbers of --set NAME=NUMBER, as constants in <paramref name="options"/>.</summary>
+    public static void Constants(IEnumerable<string>? values, ObjectiveOptions options)
+    {
+        foreach (var (name, text) in Pairs(values, "--set"))
+        {
+            options.Constants[name] = Number(name, text);
+        }
     }
 
     /// <summary>A shape such as 8x5, n x k or 8,5.</summary>
