@@ -24,6 +24,7 @@ internal static class Passes
         new("transpose-of-product", TransposeRules.TransposeOfProduct),
         new("scalar-first", ScalarRules.ScalarFirst),
         new("collect-scalars", ScalarRules.CollectScalars),
+        new("fold-scaled-quotient", ScalarRules.FoldScaledQuotient),
         new("scalar-product", ScalarRules.ScalarProduct),
         new("scalar-out-of-product", ScalarRules.ScalarOutOfProduct),
         new("scalar-out-of-elementwise", ScalarRules.ScalarOutOfElementwise),

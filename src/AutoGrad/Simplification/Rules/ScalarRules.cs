@@ -46,6 +46,18 @@ internal static class ScalarRules
             ? b.Mul(n.Inputs[0], n.Inputs[1])
             : null;
 
+    // c .* (x ./ d) -> (c/d) .* x for 1x1 constants c and d
+    public static Node? FoldScaledQuotient(Builder b, Node n)
+    {
+        if (n.Op is not Multiply || !IsScalarConst(n.Inputs[0], out double c)
+            || n.Inputs[1].Op is not Divide || !IsScalarConst(n.Inputs[1].Inputs[1], out double d))
+        {
+            return null;
+        }
+        Node x = n.Inputs[1].Inputs[0];
+        return x.Shape == n.Shape ? b.Mul(b.Const(c / d), x) : null;
+    }
+
     // (c*A)*B -> c*(A*B);  A*(c*B) -> c*(A*B)
     public static Node? ScalarOutOfProduct(Builder b, Node n)
     {
