@@ -108,7 +108,7 @@ public sealed class Objective
         var signature = new Signature(
             [.. Variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => (v.Key, v.Value))],
             Dimensions);
-        Node[] roots = [gradient.Value, .. wrt.Select(gradient.Node)];
+        Node[] roots = ProductTwins.Run(Graph, [gradient.Value, .. wrt.Select(gradient.Node)]);
         return new CompiledObjective(signature, wrt, roots, Runtime.Blas.Current);
     }
 

@@ -96,6 +96,23 @@ internal sealed partial class Compiler
             Size(x.Shape.Cols), Expression.Constant(dim), buffer));
     }
 
+    // An op with its own kernel: Kernel(x, rows, cols, [y, rows, cols,] attributes..., output),
+    // each input read from its buffer.
+    private void EmitKernel(Node node, ParameterExpression buffer, params object[] attributes)
+    {
+        var method = node.Op.GetType().GetMethod("Kernel", System.Reflection.BindingFlags.Static
+            | System.Reflection.BindingFlags.NonPublic)
+            ?? throw new System.Diagnostics.UnreachableException($"{node.Op.Name} has no Kernel");
+        var args = new List<Expression>();
+        foreach (Node x in node.Inputs)
+        {
+            args.AddRange([_buffers[Storage(x)], Size(x.Shape.Rows), Size(x.Shape.Cols)]);
+        }
+        args.AddRange(attributes.Select(Expression.Constant));
+        args.Add(buffer);
+        _body.Add(Expression.Call(method, args));
+    }
+
     // One loop over every entry of x: linear when it can be, else over columns and rows.
     private Expression ForEntries(Node x, Func<Coord, Expression> body)
     {
@@ -123,6 +140,9 @@ internal sealed partial class Compiler
                 return Expression.Constant(c.Value);
             case DimValue d:
                 return Expression.Convert(Size(d.Dim), typeof(double));
+            case Identity when at.IsLinear:
+                System.Diagnostics.Debug.Assert(node.Shape.IsScalar, "a linear loop reads eye only as 1x1");
+                return Expression.Constant(1.0);
             case Identity:
                 return Expression.Condition(Expression.Equal(at.I!, at.J!),
                     Expression.Constant(1.0), Expression.Constant(0.0));

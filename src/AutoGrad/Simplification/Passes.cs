@@ -12,6 +12,7 @@ internal static class Passes
         new("scalarize-fill", ConstantRules.ScalarizeFill),
         new("fold-sum", ConstantRules.FoldSum),
         new("fold-transpose", ConstantRules.FoldTranspose),
+        new("fold-scalar-identity", ConstantRules.FoldScalarIdentity),
         new("fold-broadcast", ConstantRules.FoldBroadcast),
         new("fold-reshape", ConstantRules.FoldReshape),
         new("add-zero", IdentityRules.AddZero),
@@ -30,6 +31,7 @@ internal static class Passes
         new("scalar-out-of-elementwise", ScalarRules.ScalarOutOfElementwise),
         new("scalar-out-of-linear", ScalarRules.ScalarOutOfLinear),
         new("fold-negation", ScalarRules.FoldNegation),
+        new("common-factor", FactorRules.CommonFactor),
     ]);
 
     /// <summary>Before differentiating: stable forms, then the algebra.</summary>

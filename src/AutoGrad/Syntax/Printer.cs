@@ -57,8 +57,12 @@ public static class Printer
         Maximum or Minimum => Call(node.Op.Name, done, node.Inputs[0], node.Inputs[1]),
         Sum s => FormatReduction("sum", s.Dim, done[node.Inputs[0]]),
         LogSumExp l => FormatReduction("logsumexp", l.Dim, done[node.Inputs[0]]),
+        Prod p => FormatReduction("prod", p.Dim, done[node.Inputs[0]]),
+        Extremum e => FormatReduction(e.Name, e.Dim, done[node.Inputs[0]], "[],"),
         Norm => new($"norm({done[node.Inputs[0]].Text},'fro')", Atom),
         Trace => Call("trace", done, node.Inputs[0]),
+        Inverse or Det or LogDet or DiagOf or DiagMatrix => Call(node.Op.Name, done, node.Inputs[0]),
+        Solve => Infix(node, done, "\\", Product),
         Reshape r => FormatReshape(r, node.Inputs[0], done),
         Broadcast b => FormatBroadcast(b, node.Inputs[0], done),
         _ => throw new System.Diagnostics.UnreachableException(node.Op.GetType().Name),
@@ -104,7 +108,9 @@ public static class Printer
         {
             return Infix(node, done, ".*", Product);
         }
-        bool groupsFreely = b.Op is MatMul || b.Op is Multiply && b.Inputs[0].Shape.IsScalar;
+        // Only a scalar on the left may skip the grouping of what follows: c*A*B is (c*A)*B.
+        bool groupsFreely = a.Shape.IsScalar
+            && (b.Op is MatMul || (b.Op is Multiply && b.Inputs[0].Shape.IsScalar));
         int rightLevel = groupsFreely ? Product : Prefix + 1;
         if (Constant.Is(a, -1) && a.Shape.IsScalar)
         {
@@ -121,10 +127,10 @@ public static class Printer
         return new(Operand(a, done, Power) + op + Operand(p, done, Atom), Power);
     }
 
-    private static Printed FormatReduction(string name, int reduced, Printed x)
+    private static Printed FormatReduction(string name, int reduced, Printed x, string gap = "")
     {
         string dim = reduced == 0 ? "'all'" : reduced.ToString(CultureInfo.InvariantCulture);
-        return new($"{name}({x.Text},{dim})", Atom);
+        return new($"{name}({x.Text},{gap}{dim})", Atom);
     }
 
     private static Printed FormatReshape(Reshape reshape, Node x, Dictionary<Node, Printed> done)

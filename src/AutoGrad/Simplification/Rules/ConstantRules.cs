@@ -59,6 +59,10 @@ internal static class ConstantRules
         return null;
     }
 
+    // eye(1) -> 1
+    public static Node? FoldScalarIdentity(Builder b, Node n) =>
+        n.Op is Identity && n.Shape.IsScalar ? b.Const(1) : null;
+
     // fill(c)' -> fill(c);  eye' -> eye;  x' -> x for a 1x1 x
     public static Node? FoldTranspose(Builder b, Node n)
     {
