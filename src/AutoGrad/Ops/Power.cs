@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using AutoGrad.Graph;
 
@@ -20,6 +21,17 @@ public sealed record Power : BinaryElementwiseOp
         1 => a,
         _ => Math.Pow(a, p),
     };
+
+    // A constant exponent of 2 or 1 needs no call: x.^2 is x*x, read once.
+    internal override Expression Emit(IReadOnlyList<Expression> entries)
+    {
+        if (entries[1] is ConstantExpression { Value: 2.0 })
+        {
+            ParameterExpression x = Expression.Variable(typeof(double), "x");
+            return Expression.Block([x], Expression.Assign(x, entries[0]), Expression.Multiply(x, x));
+        }
+        return entries[1] is ConstantExpression { Value: 1.0 } ? entries[0] : base.Emit(entries);
+    }
 
     // y = a .^ p:  da = ct .* p .* a.^(p - 1),  dp = ct .* y .* log(a)
     internal override Node?[] Vjp(Graph.Graph g, Node node, Node ct)
