@@ -28,6 +28,13 @@ internal static partial class Errors
         string op, Shape shape, SourceText? source, SourceSpan span) =>
         At(ErrorKind.Shape, $"{op} needs a square matrix, got {shape}", source, span);
 
+    internal static AutoGradException SolveShapes(
+        bool left, Shape a, Shape b, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Shape, left
+            ? $"A\\B needs as many rows in B as in A: A is {a}, B is {b}"
+            : $"B/A needs as many columns in B as in A: B is {b}, A is {a}",
+            source, span);
+
     internal static AutoGradException ReshapeCount(
         Shape from, Shape to, SourceText? source, SourceSpan span) =>
         At(ErrorKind.Shape,
@@ -41,6 +48,12 @@ internal static partial class Errors
     internal static AutoGradException TooDeepGraph(int max, SourceText? source, SourceSpan span) =>
         At(ErrorKind.Limit,
             $"the objective chains more than {max} operations one after another; shorten the chain",
+            source, span);
+
+    internal static AutoGradException TooManyEntries(
+        Shape shape, long max, SourceText? source, SourceSpan span) =>
+        At(ErrorKind.Limit,
+            $"a {shape} matrix has {shape.Count} entries; at most {max} are supported",
             source, span);
 
     internal static AutoGradException TooManyNodes(int max, SourceText? source, SourceSpan span) =>

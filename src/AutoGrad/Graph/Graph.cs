@@ -55,6 +55,10 @@ public sealed class Graph
         {
             throw Errors.TooManyNodes(MaxNodes, Source, span);
         }
+        if (shape.Count.IsKnown && shape.Count.Coefficient > Limits.MaxEntries)
+        {
+            throw Errors.TooManyEntries(shape, Limits.MaxEntries, Source, span);
+        }
         var node = new Node(_nodes.Count, op, inputs, shape, span);
         if (node.Depth > MaxDepth)
         {
