@@ -52,7 +52,7 @@ internal static partial class Errors
             ? $"its variables are {string.Join(", ", variables)}"
             : "it has no variables; a name bound as a constant is not one";
 
-    internal static AutoGradException TooLarge(string name, long entries) =>
+    internal static AutoGradException TooLarge(string what, long entries) =>
         Plain(ErrorKind.Limit,
-            $"'{name}' would have {entries} entries; at most {Limits.MaxEntries} are supported");
+            $"{what} would have {entries} entries; at most {Limits.MaxEntries} are supported");
 }

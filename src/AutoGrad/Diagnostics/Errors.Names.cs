@@ -21,6 +21,12 @@ internal static partial class Errors
         At(ErrorKind.Binding,
             $"'{name}' is declared {declared} but is already {bound}", source, span);
 
+    internal static AutoGradException DeclaredAfterAssignment(
+        string name, SourceText source, SourceSpan span) =>
+        At(ErrorKind.Syntax,
+            $"'{name}' is already assigned above, so it cannot be declared as a variable here",
+            source, span);
+
     internal static AutoGradException BadSize(double value, long max, SourceText source, SourceSpan span) =>
         At(ErrorKind.Shape,
             $"a size must be a whole number from 1 to {max}, not {Syntax.Printer.FormatNumber(value)}",

@@ -24,6 +24,9 @@ internal static partial class Errors
             + $"({left.Cols} columns against {right.Rows} rows); use '.*' for the elementwise product",
             source, span);
 
+    private static string Entries(Shape shape) =>
+        shape.Count.IsOne ? "1 entry" : $"{shape.Count} entries";
+
     internal static AutoGradException NotSquare(
         string op, Shape shape, SourceText? source, SourceSpan span) =>
         At(ErrorKind.Shape, $"{op} needs a square matrix, got {shape}", source, span);
@@ -38,7 +41,7 @@ internal static partial class Errors
     internal static AutoGradException ReshapeCount(
         Shape from, Shape to, SourceText? source, SourceSpan span) =>
         At(ErrorKind.Shape,
-            $"reshape cannot turn {from} ({from.Count} entries) into {to} ({to.Count} entries)",
+            $"reshape cannot turn {from} ({Entries(from)}) into {to} ({Entries(to)})",
             source, span);
 
     internal static AutoGradException NotScalar(

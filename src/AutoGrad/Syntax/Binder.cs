@@ -114,6 +114,10 @@ internal sealed partial class Binder
     private void Declare(Declaration d)
     {
         var shape = new Shape(BindDim(d.Rows), BindDim(d.Cols));
+        if (_assigned.ContainsKey(d.Name))
+        {
+            throw Errors.DeclaredAfterAssignment(d.Name, _source, d.NameSpan);
+        }
         // A symbolic declaration stays general when data is bound too; the call checks the data.
         if (_shapes.TryGetValue(d.Name, out Shape bound) && bound != shape && shape.IsKnown)
         {

@@ -247,9 +247,14 @@ internal sealed class Parser
         {
             return ParseParenthesized();
         }
+        if (t.Is("[") && Next.Is("]"))
+        {
+            _pos += 2;
+            return Made(new EmptyExpr(t.Span.Cover(_tokens[_pos - 1].Span)));
+        }
         if (t.Is("["))
         {
-            throw Errors.NotSupported("matrix literals ('[...]')",
+            throw Errors.NotSupported("a matrix literal ('[...]')",
                 "ones(r,c), zeros(r,c) or data bound to a name", _source, t.Span);
         }
         throw Errors.Unexpected(t, "a number, a name or '('", _source);
