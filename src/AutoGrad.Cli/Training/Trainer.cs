@@ -16,6 +16,7 @@ internal sealed class Trainer(TrainingOptions options)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<double> _values = [];
+    private FlatObjective? _problem;
 
     /// <summary>The value after each iteration, the starting point first.</summary>
     public IReadOnlyList<double> Values => _values;
@@ -61,7 +62,12 @@ internal sealed class Trainer(TrainingOptions options)
         Objective f, ParameterLayout layout, IReadOnlyDictionary<string, Matrix<double>> data,
         double[] start, int defaultIterations)
     {
+        if (NonFinite.FirstIn(data) is { } bad)
+        {
+            Output.WriteLine($"data: {bad}; NaN and Inf propagate by IEEE rules");
+        }
         var problem = FlatObjective.Create(f, layout, data);
+        _problem = problem;
         string sizes = string.Join(", ", problem.Sizes.Select(s => $"{s.Key} = {s.Value}"));
         Output.WriteLine($"sizes: {sizes}; {layout.Length} parameters"
             + $" ({string.Join(", ", layout.Names)}); backend: {problem.Compiled.Backend}");
@@ -78,6 +84,14 @@ internal sealed class Trainer(TrainingOptions options)
     {
         string reason = result.Reason.ToString().ToLowerInvariant();
         Output.WriteLine($"stopped ({reason}): {result.Message}");
+        if (result.Reason == StopReason.NonFinite && _problem is not null)
+        {
+            var gradient = new double[result.Theta.Length];
+            double value = _problem.ValueAndGradient(result.Theta, gradient);
+            string where = NonFinite.FirstInGradient(_problem.Layout, gradient)
+                ?? $"the value is {Printer.FormatNumber(value)}";
+            Output.WriteLine($"first non-finite: {where}");
+        }
         Output.WriteLine($"iterations: {result.Iterations}, evaluations: {result.Evaluations},"
             + $" training time: {Seconds(result.Elapsed)}, total time: {Seconds(_clock.Elapsed)}");
         Output.WriteLine($"final value: {Printer.FormatNumber(result.Value)}");
