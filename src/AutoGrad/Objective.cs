@@ -96,6 +96,56 @@ public sealed class Objective
     }
 
     /// <summary>
+    /// The product of the Hessian with respect to <paramref name="wrt"/> with a direction: the
+    /// gradient graph differentiated again, in a new variable of <paramref name="wrt"/>'s shape
+    /// named <c>v</c> (or <c>v1</c>, <c>v2</c>, ... when the objective uses that name).
+    /// </summary>
+    /// <exception cref="AutoGradException">
+    /// <paramref name="wrt"/> is not a variable, or an op on the way has no second derivative.
+    /// </exception>
+    public HessianVectorGraph HessianVector(string wrt) =>
+        Runtime.DeepStack.Run(() =>
+        {
+            var (product, direction) = HessianVectorOnThisStack(wrt);
+            return new HessianVectorGraph(product, wrt, direction.Op.Name);
+        });
+
+    /// <summary>
+    /// The n x n Hessian with respect to the n x 1 variable <paramref name="wrt"/>, as a graph:
+    /// the Hessian-vector product with the direction replaced by eye(n), which is exact when the
+    /// direction enters the product column by column.
+    /// </summary>
+    /// <exception cref="AutoGradException">
+    /// <paramref name="wrt"/> is not a column, or the product mixes the direction's columns
+    /// (<see cref="ErrorKind.NotSupported"/>; use <see cref="HessianVector"/>).
+    /// </exception>
+    public Node Hessian(string wrt) =>
+        Runtime.DeepStack.Run(() =>
+        {
+            Node x = VariableNode(wrt);
+            if (!x.Shape.Cols.IsOne)
+            {
+                throw Errors.NotSupported($"the Hessian with respect to the {x.Shape} matrix {wrt}",
+                    $"HessianVector(\"{wrt}\") for its products with a direction, or a column "
+                    + "variable", null, default);
+            }
+            var (product, direction) = HessianVectorOnThisStack(wrt);
+            Node hessian = Differentiation.Hessian.Matrix(Graph, product, direction, wrt);
+            return Simplifier.Run(Graph, Passes.Algebra, [hessian])[0];
+        });
+
+    private (Node Product, Node Direction) HessianVectorOnThisStack(string wrt)
+    {
+        Node x = VariableNode(wrt);
+        Node gradient = DifferentiateOnThisStack([wrt]).Node(wrt);
+        string name = Enumerable.Range(0, int.MaxValue).Select(i => i == 0 ? "v" : $"v{i}")
+            .First(n => !Variables.ContainsKey(n) && !Dimensions.Contains(n));
+        Node direction = Graph.Leaf(new Ops.Variable(name), x.Shape, x.Span);
+        Node product = Differentiation.Hessian.Product(Graph, gradient, x, direction);
+        return (Order(Graph, [product], rightToLeft: false)[0], direction);
+    }
+
+    /// <summary>
     /// Compiles the value and the gradients with respect to <paramref name="wrt"/> into one
     /// function; with no names, the value alone.
     /// </summary>

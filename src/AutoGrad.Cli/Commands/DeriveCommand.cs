@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AutoGrad.Syntax;
 
 namespace AutoGrad.Cli.Commands;
 
@@ -17,9 +18,13 @@ internal static class DeriveCommand
         {
             Description = "A variable's shape, NAME=RxC (e.g. A=8x5 or A=n x k).",
         };
+        var hessian = new Option<bool>("--hessian")
+        {
+            Description = "Print the Hessian with respect to each (column) variable instead.",
+        };
         var command = new Command("derive", "Print the gradient of an objective as formulas.")
         {
-            objective, wrt, shapes,
+            objective, wrt, shapes, hessian,
         };
         command.SetAction(parsed =>
         {
@@ -30,6 +35,14 @@ internal static class DeriveCommand
             }
             var f = Objective.Parse(Arguments.ObjectiveText(parsed.GetValue(objective)!), options);
             string[] names = Arguments.Names(parsed.GetValue(wrt));
+            if (parsed.GetValue(hessian))
+            {
+                foreach (string name in names)
+                {
+                    output.WriteLine($"d2/d{name}2 = {Printer.Print(f.Hessian(name))}");
+                }
+                return 0;
+            }
             GradientGraph gradient = f.Differentiate(names);
             foreach (string name in names)
             {

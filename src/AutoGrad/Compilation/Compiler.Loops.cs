@@ -97,7 +97,7 @@ internal sealed partial class Compiler
     }
 
     // An op with its own kernel: Kernel(x, rows, cols, [y, rows, cols,] attributes..., output),
-    // each input read from its buffer.
+    // each input read from its buffer; a Dim attribute is passed as its size at call time.
     private void EmitKernel(Node node, ParameterExpression buffer, params object[] attributes)
     {
         var method = node.Op.GetType().GetMethod("Kernel", System.Reflection.BindingFlags.Static
@@ -108,7 +108,7 @@ internal sealed partial class Compiler
         {
             args.AddRange([_buffers[Storage(x)], Size(x.Shape.Rows), Size(x.Shape.Cols)]);
         }
-        args.AddRange(attributes.Select(Expression.Constant));
+        args.AddRange(attributes.Select(a => a is Dim d ? Size(d) : Expression.Constant(a)));
         args.Add(buffer);
         _body.Add(Expression.Call(method, args));
     }

@@ -124,6 +124,24 @@ internal sealed partial class Compiler
             case LogSumExp l:
                 EmitLogSumExp(node, l.Dim, buffer);
                 break;
+            case Prod p:
+                EmitKernel(node, buffer, p.Dim);
+                break;
+            case Extremum e:
+                EmitKernel(node, buffer, e.Dim, e.Largest);
+                break;
+            case Det or DiagOf or DiagMatrix or SpectralNorm or NuclearNorm:
+                EmitKernel(node, buffer);
+                break;
+            case Polar p:
+                EmitKernel(node, buffer, p.RankOne);
+                break;
+            case Repmat or Repelem:
+                EmitKernel(node, buffer, node.Shape.Rows, node.Shape.Cols);
+                break;
+            case Inverse or LogDet or Solve:
+                EmitKernel(node, buffer, Factorization.Subject(node.Inputs[0]));
+                break;
             default:
                 EmitElementwise(node, buffer);
                 break;

@@ -19,6 +19,7 @@ internal static class Interpreter
         foreach (Node node in Topology.Order(roots))
         {
             context.Output = context.Size(node.Shape);
+            context.Current = node;
             Matrix<double>[] inputs = [.. node.Inputs.Select(i => values[i])];
             values[node] = node.Op.Evaluate(inputs, context);
         }

@@ -10,6 +10,9 @@ internal sealed class EvalContext(
     /// <summary>The size of the node being evaluated, under this call's bindings.</summary>
     public (int Rows, int Cols) Output { get; set; }
 
+    /// <summary>The node being evaluated, so that a kernel's error can name its input.</summary>
+    public Node? Current { get; set; }
+
     /// <summary>The value bound to a variable.</summary>
     public Matrix<double> Variable(string name) => variable(name);
 

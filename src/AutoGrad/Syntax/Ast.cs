@@ -20,6 +20,9 @@ internal sealed record StringExpr(string Value, SourceSpan Span) : Expr(Span);
 /// <summary>The lone colon of <c>X(:)</c>.</summary>
 internal sealed record ColonExpr(SourceSpan Span) : Expr(Span);
 
+/// <summary>The empty matrix <c>[]</c>, which holds a place in <c>max(X,[],dim)</c>.</summary>
+internal sealed record EmptyExpr(SourceSpan Span) : Expr(Span);
+
 /// <summary>A prefix operator: <c>-x</c>, <c>+x</c>.</summary>
 internal sealed record UnaryExpr(string Op, Expr Operand, SourceSpan OpSpan, SourceSpan Span)
     : Expr(Span);

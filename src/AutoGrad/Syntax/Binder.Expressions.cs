@@ -15,6 +15,9 @@ internal sealed partial class Binder
         BinaryExpr b => BindBinary(b),
         CallExpr c => BindCall(c),
         StringExpr s => throw Errors.StringNotValue(s.Value, _source, s.Span),
+        EmptyExpr e => throw Errors.NotSupported(
+            "the empty matrix '[]' other than in max(X,[],dim) and min(X,[],dim)",
+            "ones(r,c), zeros(r,c) or data bound to a name", _source, e.Span),
         ColonExpr c => throw Errors.Unexpected(
             new Token(TokenKind.Operator, ":", c.Span), "a value", _source),
         _ => throw new System.Diagnostics.UnreachableException(),
@@ -101,24 +104,33 @@ internal sealed partial class Binder
         _ => throw new System.Diagnostics.UnreachableException(op),
     };
 
+    // B/A with a square matrix A solves X*A = B, as (A'\B')'; never forming inv(A).
     private Node BindRightDivision(BinaryExpr b, Node left, Node right)
     {
-        if (!right.Shape.IsScalar)
+        Builder build = Build(b.OpSpan);
+        if (right.Shape.IsScalar)
         {
-            throw Errors.NotSupported($"'/' by a {right.Shape} matrix (a linear solve)",
-                "'./' for elementwise division, or a scalar divisor", _source, b.OpSpan);
+            return build.Div(left, right);
         }
-        return Build(b.OpSpan).Div(left, right);
+        if (right.Shape.Rows != right.Shape.Cols)
+        {
+            throw Errors.NotSquare("the divisor of '/'", right.Shape, _source, b.OpSpan);
+        }
+        if (left.Shape.Cols != right.Shape.Rows)
+        {
+            throw Errors.SolveShapes(left: false, right.Shape, left.Shape, _source, b.OpSpan);
+        }
+        return build.T(_graph.Make(new Solve(), b.OpSpan, build.T(right), build.T(left)));
     }
 
+    // A\B with a square matrix A solves A*X = B.
     private Node BindLeftDivision(BinaryExpr b, Node left, Node right)
     {
-        if (!left.Shape.IsScalar)
+        if (left.Shape.IsScalar)
         {
-            throw Errors.NotSupported($"'\\' with a {left.Shape} matrix (a linear solve)",
-                "'.\\' for elementwise division, or a scalar on the left", _source, b.OpSpan);
+            return Build(b.OpSpan).Div(right, left);
         }
-        return Build(b.OpSpan).Div(right, left);
+        return _graph.Make(new Solve(), b.OpSpan, left, right);
     }
 
     // x^p is the elementwise power for a scalar x; for a square matrix and a whole p >= 0 it is

@@ -9,7 +9,7 @@ internal sealed partial class Binder
     private static readonly Dictionary<string, Func<Binder, CallExpr, Node>> Functions = new()
     {
         ["sum"] = (b, c) => b.BindSum(c, mean: false),
-        ["logsumexp"] = (b, c) => b.BindLogSumExp(c),
+        ["logsumexp"] = (b, c) => b.BindReduction(c, dim => new LogSumExp(dim)),
         ["softplus"] = (b, c) => b.BindUnaryFunction(c, new Softplus()),
         ["expm1"] = (b, c) => b.BindUnaryFunction(c, new Expm1()),
         ["mean"] = (b, c) => b.BindSum(c, mean: true),
@@ -21,15 +21,33 @@ internal sealed partial class Binder
         ["tanh"] = (b, c) => b.BindUnaryFunction(c, new Tanh()),
         ["sigmoid"] = (b, c) => b.BindUnaryFunction(c, new Sigmoid()),
         ["sign"] = (b, c) => b.BindUnaryFunction(c, new Sign()),
+        ["relu"] = (b, c) => b.BindUnaryFunction(c, new Relu()),
+        ["sin"] = (b, c) => b.BindUnaryFunction(c, new Sin()),
+        ["cos"] = (b, c) => b.BindUnaryFunction(c, new Cos()),
+        ["log2"] = (b, c) => b.BindUnaryFunction(c, new Log2()),
+        ["log10"] = (b, c) => b.BindUnaryFunction(c, new Log10()),
+        ["power"] = (b, c) => b.BindPower(c),
         ["max"] = (b, c) => b.BindSelection(c, new Maximum()),
         ["min"] = (b, c) => b.BindSelection(c, new Minimum()),
+        ["prod"] = (b, c) => b.BindReduction(c, dim => new Prod(dim)),
+        ["softmax"] = (b, c) => b.BindSoftmax(c, log: false),
+        ["logsoftmax"] = (b, c) => b.BindSoftmax(c, log: true),
         ["norm"] = (b, c) => b.BindNorm(c),
+        ["polar"] = (b, c) => b.BindMatrixFunction(c, new Polar(RankOne: false)),
+        ["polar1"] = (b, c) => b.BindMatrixFunction(c, new Polar(RankOne: true)),
+        ["inv"] = (b, c) => b.BindMatrixFunction(c, new Inverse()),
+        ["det"] = (b, c) => b.BindMatrixFunction(c, new Det()),
+        ["logdet"] = (b, c) => b.BindMatrixFunction(c, new LogDet()),
+        ["diag"] = (b, c) => b.BindDiag(c),
         ["trace"] = (b, c) => b.Build(c.NameSpan).Graph.Make(new Trace(), c.NameSpan, b.OneArg(c)),
         ["transpose"] = (b, c) => b.Build(c.NameSpan).T(b.OneArg(c)),
         ["ones"] = (b, c) => b.BindFill(c, 1),
         ["zeros"] = (b, c) => b.BindFill(c, 0),
         ["eye"] = (b, c) => b.BindEye(c),
         ["reshape"] = (b, c) => b.BindReshape(c),
+        ["repmat"] = (b, c) => b.BindRepeat(c, (down, across) => new Repmat(down, across)),
+        ["repelem"] = (b, c) => b.BindRepeat(c, (down, across) => new Repelem(down, across)),
+        ["kron"] = (b, c) => b.BindKron(c),
         ["size"] = (b, c) => b.BindSize(c),
         ["numel"] = (b, c) => b.DimNode(c, b.OneArg(c).Shape.Count),
     };
@@ -70,18 +88,59 @@ internal sealed partial class Binder
         return [.. call.Args.Select(BindExpr)];
     }
 
+    // A function of one whole matrix, such as inv(X).
+    private Node BindMatrixFunction(CallExpr call, Op op) =>
+        _graph.Make(op, call.NameSpan, OneArg(call));
+
     private Node BindUnaryFunction(CallExpr call, UnaryFunction f) =>
         Build(call.NameSpan).Apply(f, OneArg(call));
 
+    // power(X, Y) is X .^ Y, with implicit expansion.
+    private Node BindPower(CallExpr call)
+    {
+        Node[] args = Args(call, 2, 2);
+        return Build(call.NameSpan).Pow(args[0], args[1]);
+    }
+
+    // max(X, Y) entry by entry; max(X) and max(X, [], dim) reduce, as in MATLAB.
     private Node BindSelection(CallExpr call, Op op)
     {
-        if (call.Args.Count != 2)
+        bool largest = op is Maximum;
+        switch (call.Args.Count)
         {
-            throw Errors.NotSupported($"{call.Name} with {call.Args.Count} argument(s) (a reduction)",
-                $"{call.Name}(X, Y) of two matrices, or of a matrix and a scalar", _source, call.Span);
+            case 1:
+                return BindReduction(call, dim => new Extremum(dim, largest));
+            case 3 when call.Args[1] is EmptyExpr:
+                Node x = BindExpr(call.Args[0]);
+                int dim = SumDim(call, call.Args[2]);
+                return _graph.Make(new Extremum(dim, largest), call.NameSpan, x);
+            case 3:
+                throw Errors.BadArgument(call.Name, "[] (as in max(X,[],dim))", _source,
+                    call.Args[1].Span);
         }
         Node[] args = Args(call, 2, 2);
         return _graph.Make(op, call.NameSpan, args[0], args[1]);
+    }
+
+    // f(X) reduces each column (a row to 1x1), f(X, dim) along 1, 2 or 'all', as sum does.
+    private Node BindReduction(CallExpr call, Func<int, Op> op)
+    {
+        if (call.Args.Count is < 1 or > 2)
+        {
+            throw Errors.ArgumentCount(call.Name, 1, 2, call.Args.Count, _source, call.Span);
+        }
+        Node x = BindExpr(call.Args[0]);
+        int dim = call.Args.Count == 2 ? SumDim(call, call.Args[1]) : x.Shape.Rows.IsOne ? 2 : 1;
+        return _graph.Make(op(dim), call.NameSpan, x);
+    }
+
+    // logsoftmax(X, dim) = X - logsumexp(X, dim), finite wherever X is; softmax is its exp.
+    private Node BindSoftmax(CallExpr call, bool log)
+    {
+        Node logSumExp = BindReduction(call, dim => new LogSumExp(dim));
+        Builder build = Build(call.NameSpan);
+        Node logSoftmax = build.Sub(logSumExp.Inputs[0], logSumExp);
+        return log ? logSoftmax : build.Apply(new Exp(), logSoftmax);
     }
 
     // sum(X) sums each column, as MATLAB does, except that a row sums to a scalar.
@@ -103,17 +162,6 @@ internal sealed partial class Binder
         return build.Div(sum, DimNode(call, count));
     }
 
-    private Node BindLogSumExp(CallExpr call)
-    {
-        if (call.Args.Count is < 1 or > 2)
-        {
-            throw Errors.ArgumentCount(call.Name, 1, 2, call.Args.Count, _source, call.Span);
-        }
-        Node x = BindExpr(call.Args[0]);
-        int dim = call.Args.Count == 2 ? SumDim(call, call.Args[1]) : x.Shape.Rows.IsOne ? 2 : 1;
-        return _graph.Make(new LogSumExp(dim), call.NameSpan, x);
-    }
-
     private int SumDim(CallExpr call, Expr arg) => arg switch
     {
         StringExpr { Value: "all" } => 0,
@@ -126,6 +174,8 @@ internal sealed partial class Binder
         ? Build(call.NameSpan).Const(dim.Coefficient)
         : _graph.Leaf(new DimValue(dim), Shape.Scalar, call.NameSpan);
 
+    // norm(x), norm(x,1), norm(x,Inf) of a vector; of a matrix, as MATLAB: the largest singular
+    // value, the largest column (row) sum of magnitudes, or norm(X,'fro'), norm(X,'nuc').
     private Node BindNorm(CallExpr call)
     {
         if (call.Args.Count is < 1 or > 2)
@@ -135,19 +185,31 @@ internal sealed partial class Binder
         Node x = BindExpr(call.Args[0]);
         Builder build = Build(call.NameSpan);
         Expr? kind = call.Args.Count == 2 ? call.Args[1] : null;
+        Node Make(Op op, Node input) => _graph.Make(op, call.NameSpan, input);
+        Node Abs() => build.Apply(new Abs(), x);
+        Op largest = new Extremum(0, Largest: true);
         return kind switch
         {
-            StringExpr { Value: "fro" } => _graph.Make(new Norm(), call.NameSpan, x),
-            null or NumberExpr { Value: 2 } when x.Shape.IsVector =>
-                _graph.Make(new Norm(), call.NameSpan, x),
-            NumberExpr { Value: 1 } when x.Shape.IsVector =>
-                build.Sum(build.Apply(new Abs(), x), 0),
-            null or NumberExpr { Value: 2 } => throw Errors.NotSupported(
-                $"norm of a {x.Shape} matrix (its largest singular value)",
-                "norm(X,'fro') for the Frobenius norm", _source, call.Span),
+            StringExpr { Value: "fro" } => Make(new Norm(), x),
+            StringExpr { Value: "nuc" } => Make(new NuclearNorm(), x),
+            null or NumberExpr { Value: 2 } =>
+                Make(x.Shape.IsVector ? new Norm() : new SpectralNorm(), x),
+            NumberExpr { Value: 1 } when x.Shape.IsVector => build.Sum(Abs(), 0),
+            NumberExpr { Value: 1 } => Make(largest, build.Sum(Abs(), 1)),
+            NameExpr { Name: "Inf" } or StringExpr { Value: "inf" or "Inf" } =>
+                Make(largest, x.Shape.IsVector ? Abs() : build.Sum(Abs(), 2)),
             _ => throw Errors.NotSupported($"this kind of norm",
-                "norm(x) or norm(x,1) of a vector, or norm(X,'fro')", _source, kind.Span),
+                "norm(X), norm(X,1), norm(X,2), norm(X,Inf), norm(X,'fro') or norm(X,'nuc')",
+                _source, kind.Span),
         };
+    }
+
+    // diag(v) of a vector is a diagonal matrix; diag(X) of a square matrix, its diagonal.
+    private Node BindDiag(CallExpr call)
+    {
+        Node x = OneArg(call);
+        Op op = x.Shape.IsVector && !x.Shape.IsScalar ? new DiagMatrix() : new DiagOf();
+        return _graph.Make(op, call.NameSpan, x);
     }
 
     private Node BindFill(CallExpr call, double value)
@@ -175,6 +237,28 @@ internal sealed partial class Binder
         Node x = BindExpr(call.Args[0]);
         var shape = new Shape(BindDimFactor(call.Args[1]), BindDimFactor(call.Args[2]));
         return Build(call.NameSpan).Reshape(x, shape);
+    }
+
+    // repmat(X, r, c) and repelem(X, r, c), the counts numbers or named sizes.
+    private Node BindRepeat(CallExpr call, Func<Dim, Dim, Op> op)
+    {
+        if (call.Args.Count != 3)
+        {
+            throw Errors.ArgumentCount(call.Name, 3, 3, call.Args.Count, _source, call.Span);
+        }
+        Node x = BindExpr(call.Args[0]);
+        Dim down = BindDimFactor(call.Args[1]), across = BindDimFactor(call.Args[2]);
+        return _graph.Make(op(down, across), call.NameSpan, x);
+    }
+
+    // kron(A, B) = repelem(A, size(B)) .* repmat(B, size(A)): each entry of A scales a copy of B.
+    private Node BindKron(CallExpr call)
+    {
+        Node[] args = Args(call, 2, 2);
+        Shape a = args[0].Shape, b = args[1].Shape;
+        Node blocks = _graph.Make(new Repelem(b.Rows, b.Cols), call.NameSpan, args[0]);
+        Node tiles = _graph.Make(new Repmat(a.Rows, a.Cols), call.NameSpan, args[1]);
+        return Build(call.NameSpan).Mul(blocks, tiles);
     }
 
     private Node BindSize(CallExpr call)

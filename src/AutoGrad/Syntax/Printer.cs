@@ -60,9 +60,15 @@ public static class Printer
         Prod p => FormatReduction("prod", p.Dim, done[node.Inputs[0]]),
         Extremum e => FormatReduction(e.Name, e.Dim, done[node.Inputs[0]], "[],"),
         Norm => new($"norm({done[node.Inputs[0]].Text},'fro')", Atom),
+        SpectralNorm => new($"norm({done[node.Inputs[0]].Text},2)", Atom),
+        NuclearNorm => new($"norm({done[node.Inputs[0]].Text},'nuc')", Atom),
+        Polar => Call(node.Op.Name, done, node.Inputs[0]),
         Trace => Call("trace", done, node.Inputs[0]),
-        Inverse or Det or LogDet or DiagOf or DiagMatrix => Call(node.Op.Name, done, node.Inputs[0]),
-        Solve => Infix(node, done, "\\", Product),
+        Inverse or Det or LogDet or DiagOf or DiagMatrix =>
+            Call(node.Op.Name, done, node.Inputs[0]),
+        Solve => FormatSolve(node, done),
+        Repmat r => FormatRepeat("repmat", r.Down, r.Across, done[node.Inputs[0]]),
+        Repelem r => FormatRepeat("repelem", r.Down, r.Across, done[node.Inputs[0]]),
         Reshape r => FormatReshape(r, node.Inputs[0], done),
         Broadcast b => FormatBroadcast(b, node.Inputs[0], done),
         _ => throw new System.Diagnostics.UnreachableException(node.Op.GetType().Name),
@@ -132,6 +138,13 @@ public static class Printer
         string dim = reduced == 0 ? "'all'" : reduced.ToString(CultureInfo.InvariantCulture);
         return new($"{name}({x.Text},{gap}{dim})", Atom);
     }
+
+    // Always parenthesized: c*(A\B) written c*A\B would read as (c*A)\B.
+    private static Printed FormatSolve(Node node, Dictionary<Node, Printed> done) =>
+        new($"({Infix(node, done, "\\", Product).Text})", Atom);
+
+    private static Printed FormatRepeat(string name, Dim down, Dim across, Printed x) =>
+        new($"{name}({x.Text},{down},{across})", Atom);
 
     private static Printed FormatReshape(Reshape reshape, Node x, Dictionary<Node, Printed> done)
     {

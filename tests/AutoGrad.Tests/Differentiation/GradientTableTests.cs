@@ -23,6 +23,9 @@ public sealed class GradientTableTests
         "tanh(", "sigmoid(", "sign(", "max(", "min(", "norm(x)", "'fro')", "norm(x, 1)",
         "trace(", "transpose(", "ones(", "zeros(", "eye(", "reshape(", "size(", "numel(", "(:)",
         "pi*", "eps", "Inf", "^3", "^0", " = ", "x n;",
+        "relu(", "sin(", "cos(", "log2(", "log10(", "power(", "softmax(", "logsoftmax(",
+        "prod(", ", [], ", "inv(", "det(", "logdet(", "\\", "diag(", "kron(", "repmat(",
+        "repelem(", "norm(X)", "'nuc')", "norm(x, Inf)", "'inf')",
     ];
 
     private static IEnumerable<string> Rows() => GradientTable.Rows.Select(r => r.Name);

@@ -15,7 +15,7 @@ internal static partial class GradientTable
     public static IReadOnlyList<GradientCase> Rows { get; } =
         [
             .. Elementwise(), .. Functions(), .. Reductions(), .. Products(), .. Models(),
-            .. Fusion(),
+            .. Fusion(), .. Breadth(),
         ];
 
     /// <summary>The row named <paramref name="name"/>.</summary>

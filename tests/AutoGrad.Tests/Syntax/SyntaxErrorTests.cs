@@ -11,9 +11,10 @@ namespace AutoGrad.Tests.Syntax;
 [TestFixture]
 public sealed class SyntaxErrorTests
 {
-    private const string Functions = "abs, exp, expm1, eye, log, log1p, logsumexp, max, mean, "
-        + "min, norm, numel, ones, reshape, sigmoid, sign, size, softplus, sqrt, sum, tanh, trace, "
-        + "transpose, zeros";
+    private const string Functions = "abs, cos, det, diag, exp, expm1, eye, inv, kron, log, "
+        + "log10, log1p, log2, logdet, logsoftmax, logsumexp, max, mean, min, norm, numel, ones, "
+        + "polar, polar1, power, prod, relu, repelem, repmat, reshape, sigmoid, sign, sin, size, "
+        + "softmax, softplus, sqrt, sum, tanh, trace, transpose, zeros";
 
     private static readonly (string Name, string Text, string Message)[] s_messages =
     [
@@ -128,7 +129,9 @@ public sealed class SyntaxErrorTests
         ("[1 2]", ErrorKind.NotSupported, 1, 1),
         ("~sum(u)", ErrorKind.NotSupported, 1, 1),
         ("sum(A(1))", ErrorKind.NotSupported, 1, 5),
-        ("max(u)", ErrorKind.NotSupported, 1, 1),
+        ("max(u, [])", ErrorKind.NotSupported, 1, 8),
+        ("max(A, u, 1)", ErrorKind.Argument, 1, 8),
+        ("sum(min(A, [], 3))", ErrorKind.Argument, 1, 16),
     ];
 
     private static string Repeat(string part, int count) =>
