@@ -25,26 +25,14 @@ internal static class BenchCommand
 
     public static Command Create(TextWriter output)
     {
-        var objective = new Argument<string>("objective")
-        {
-            Description = "The objective text, or @FILE.",
-        };
-        var data = new Option<string[]>("--data")
-        {
-            Description = "Bind NAME to the array in FILE.npy (NAME=FILE).",
-        };
-        var set = new Option<string[]>("--set")
-        {
-            Description = "Bind NAME to a number folded in at compile time (NAME=NUMBER).",
-        };
+        var objective = CommonOptions.Objective();
+        var data = CommonOptions.Data();
+        var set = CommonOptions.Set();
         var shapes = new Option<string[]>("--shape")
         {
             Description = "Random data in (0, 1] of this shape for NAME (NAME=RxC, numbers).",
         };
-        var wrt = new Option<string[]>("--wrt")
-        {
-            Description = "Variables to differentiate, comma-separated.",
-        };
+        var wrt = CommonOptions.Wrt("Variables to differentiate, comma-separated.");
         var seconds = new Option<double>("--seconds")
         {
             Description = "How long to time, in seconds (after a warm-up of a tenth of it).",

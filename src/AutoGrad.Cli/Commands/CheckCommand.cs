@@ -24,22 +24,10 @@ internal static class CheckCommand
 
     public static Command Create(TextWriter output)
     {
-        var objective = new Argument<string>("objective")
-        {
-            Description = "The objective text, or @FILE.",
-        };
-        var data = new Option<string[]>("--data")
-        {
-            Description = "Bind NAME to the array in FILE.npy (NAME=FILE).",
-        };
-        var set = new Option<string[]>("--set")
-        {
-            Description = "Bind NAME to a number (NAME=NUMBER).",
-        };
-        var wrt = new Option<string[]>("--wrt")
-        {
-            Description = "Variables to check, comma-separated (default: all).",
-        };
+        var objective = CommonOptions.Objective();
+        var data = CommonOptions.Data();
+        var set = CommonOptions.Set();
+        var wrt = CommonOptions.Wrt("Variables to check, comma-separated (default: all).");
         var seed = new Option<int>("--seed")
         {
             Description = "Seed of the random data.",

@@ -8,12 +8,8 @@ internal static class DeriveCommand
 {
     public static Command Create(TextWriter output)
     {
-        var objective = new Argument<string>("objective") { Description = "The objective text, or @FILE." };
-        var wrt = new Option<string[]>("--wrt")
-        {
-            Description = "Variables to differentiate, comma-separated.",
-            Required = true,
-        };
+        var objective = CommonOptions.Objective();
+        var wrt = CommonOptions.Wrt("Variables to differentiate, comma-separated.", required: true);
         var shapes = new Option<string[]>("--shape")
         {
             Description = "A variable's shape, NAME=RxC (e.g. A=8x5 or A=n x k).",

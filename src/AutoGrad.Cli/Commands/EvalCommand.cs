@@ -14,10 +14,10 @@ internal static class EvalCommand
 {
     public static Command Create(TextWriter output)
     {
-        var objective = new Argument<string>("objective") { Description = "The objective text, or @FILE." };
-        var data = new Option<string[]>("--data") { Description = "Bind NAME to the array in FILE.npy (NAME=FILE)." };
-        var set = new Option<string[]>("--set") { Description = "Bind NAME to a number (NAME=NUMBER)." };
-        var wrt = new Option<string[]>("--wrt") { Description = "Variables to differentiate, comma-separated." };
+        var objective = CommonOptions.Objective();
+        var data = CommonOptions.Data();
+        var set = CommonOptions.Set();
+        var wrt = CommonOptions.Wrt("Variables to differentiate, comma-separated.");
         var outDir = new Option<string>("--out")
         {
             Description = "Folder for the gradients, NAME.npy each.",

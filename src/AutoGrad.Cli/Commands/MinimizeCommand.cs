@@ -23,22 +23,10 @@ internal static partial class MinimizeCommand
 
     public static Command Create(TextWriter output)
     {
-        var objective = new Argument<string>("objective")
-        {
-            Description = "The objective's file (or @FILE, or the text itself).",
-        };
-        var data = new Option<string[]>("--data")
-        {
-            Description = "Bind NAME to the array in FILE.npy (NAME=FILE).",
-        };
-        var set = new Option<string[]>("--set")
-        {
-            Description = "Bind NAME to a number (NAME=NUMBER).",
-        };
-        var wrt = new Option<string[]>("--wrt")
-        {
-            Description = "Variables to optimise, comma-separated (default: the --init names).",
-        };
+        var objective = CommonOptions.Objective();
+        var data = CommonOptions.Data();
+        var set = CommonOptions.Set();
+        var wrt = CommonOptions.Wrt("Variables to optimise, comma-separated (default: the --init names).");
         var init = new Option<string[]>("--init")
         {
             Description = "Starting value: NAME=RxC:randn*0.01 (or rand, zeros, ones, a number),"
