@@ -18,28 +18,19 @@ public sealed record LogSumExp(int Dim) : Op
         new Sum(Dim).InferShape(context, inputs);
 
     internal override Matrix<double> Evaluate(
-        IReadOnlyList<Matrix<double>> inputs, EvalContext context)
-    {
-        Matrix<double> x = inputs[0];
-        var (rows, cols) = context.Output;
-        var output = new double[rows * cols];
-        Kernel(x.ToColumnMajorArray(), x.RowCount, x.ColumnCount, Dim, output);
-        return Matrix<double>.Build.Dense(rows, cols, output);
-    }
+        IReadOnlyList<Matrix<double>> inputs, EvalContext context) =>
+        Reduction.Evaluate(inputs[0], context.Output, Dim, Kernel);
 
     /// <summary>The kernel over a column-major rows x cols matrix, into output.</summary>
     internal static void Kernel(double[] x, int rows, int cols, int dim, double[] output)
     {
-        int groups = dim switch { 1 => cols, 2 => rows, _ => 1 };
-        int length = dim switch { 1 => rows, 2 => cols, _ => rows * cols };
-        for (int g = 0; g < groups; g++)
+        var walk = Reduction.Of(rows, cols, dim);
+        for (int g = 0; g < walk.Groups; g++)
         {
-            // entry k of group g: a column walks down, a row walks across, 'all' walks everything
-            int start = dim == 1 ? g * rows : g, stride = dim == 2 ? rows : 1;
             double max = double.NegativeInfinity;
-            for (int k = 0; k < length; k++)
+            for (int k = 0; k < walk.Length; k++)
             {
-                max = Math.Max(max, x[start + (k * stride)]);
+                max = Math.Max(max, x[walk.Index(g, k)]);
             }
             if (double.IsInfinity(max))
             {
@@ -47,9 +38,9 @@ public sealed record LogSumExp(int Dim) : Op
                 continue;
             }
             double sum = 0;
-            for (int k = 0; k < length; k++)
+            for (int k = 0; k < walk.Length; k++)
             {
-                sum += Math.Exp(x[start + (k * stride)] - max);
+                sum += Math.Exp(x[walk.Index(g, k)] - max);
             }
             output[g] = max + Math.Log(sum);
         }

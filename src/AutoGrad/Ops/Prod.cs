@@ -17,14 +17,8 @@ public sealed record Prod(int Dim) : Op
         new Sum(Dim).InferShape(context, inputs);
 
     internal override Matrix<double> Evaluate(
-        IReadOnlyList<Matrix<double>> inputs, EvalContext context)
-    {
-        Matrix<double> x = inputs[0];
-        var (rows, cols) = context.Output;
-        var output = new double[rows * cols];
-        Kernel(x.ToColumnMajorArray(), x.RowCount, x.ColumnCount, Dim, output);
-        return Matrix<double>.Build.Dense(rows, cols, output);
-    }
+        IReadOnlyList<Matrix<double>> inputs, EvalContext context) =>
+        Reduction.Evaluate(inputs[0], context.Output, Dim, Kernel);
 
     /// <summary>The kernel over a column-major rows x cols matrix, into output.</summary>
     internal static void Kernel(double[] x, int rows, int cols, int dim, double[] output)

@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace AutoGrad.Ops;
 
 /// <summary>
@@ -16,4 +18,16 @@ internal readonly record struct Reduction(int Groups, int Length, int GroupStep,
 
     /// <summary>The storage index of entry k of group g.</summary>
     public int Index(int g, int k) => (g * GroupStep) + (k * Stride);
+
+    /// <summary>
+    /// The reference evaluation of a reduction op: its compiled kernel, run on the input's
+    /// column-major copy into a matrix of the output's size.
+    /// </summary>
+    public static Matrix<double> Evaluate(Matrix<double> x, (int Rows, int Cols) output, int dim,
+        Action<double[], int, int, int, double[]> kernel)
+    {
+        var values = new double[output.Rows * output.Cols];
+        kernel(x.ToColumnMajorArray(), x.RowCount, x.ColumnCount, dim, values);
+        return Matrix<double>.Build.Dense(output.Rows, output.Cols, values);
+    }
 }
