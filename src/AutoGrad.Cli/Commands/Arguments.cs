@@ -84,7 +84,8 @@ internal static partial class Arguments
         Match m = ShapePattern().Match(text);
         if (!m.Success)
         {
-            throw new UsageException($"--shape {name}= expects ROWSxCOLS such as 8x5 or n x k, got '{text}'");
+            throw new UsageException(
+                $"--shape {name}= expects ROWSxCOLS such as 8x5 or n x k, got '{text}'");
         }
         return new Shape(Dim(m.Groups[1].Value), Dim(m.Groups[2].Value));
     }

@@ -27,6 +27,12 @@ internal static class DeriveCommand
             var options = new ObjectiveOptions { UndeclaredAreScalars = true };
             foreach (var (name, value) in Arguments.Pairs(parsed.GetValue(shapes), "--shape"))
             {
+                // --shape n=3 fixes a named size; --shape A=8x5 gives a variable's shape.
+                if (int.TryParse(value, out int size) && size >= 1)
+                {
+                    options.Constants[name] = size;
+                    continue;
+                }
                 options.Shapes[name] = Arguments.Shape(name, value);
             }
             var f = Objective.Parse(Arguments.ObjectiveText(parsed.GetValue(objective)!), options);

@@ -19,7 +19,8 @@ internal static partial class Errors
     internal static AutoGradException DeclarationConflict(
         string name, Shape declared, Shape bound, SourceText source, SourceSpan span) =>
         At(ErrorKind.Binding,
-            $"'{name}' is declared {declared} but is already {bound}", source, span);
+            $"'{name}' is declared {declared}, but the data or shape given for it is {bound}",
+            source, span);
 
     internal static AutoGradException DeclaredAfterAssignment(
         string name, SourceText source, SourceSpan span) =>

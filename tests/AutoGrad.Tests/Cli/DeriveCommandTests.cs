@@ -32,6 +32,14 @@ public sealed class DeriveCommandTests
     }
 
     [Test]
+    public void Derive_ShapeOfNamedSize_FixesThatSize()
+    {
+        CliRun run = CliRun.Of("derive", "w: n x 1; sum(w.^2)/n", "--wrt", "w", "--shape", "n=4");
+
+        Assert.That(run, Is.EqualTo(new CliRun(0, "d/dw = 0.5*w\n", "")));
+    }
+
+    [Test]
     public void Derive_RepeatedWrtOption_AddsNames()
     {
         CliRun run = CliRun.Of("derive", "x*y^2", "--wrt", "x", "--wrt", "y");

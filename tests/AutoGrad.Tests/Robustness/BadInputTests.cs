@@ -199,7 +199,7 @@ public sealed class BadInputTests
         Error("NumberWhereEmptyMatrixBelongs", "max(x, 1, 2)", ErrorKind.Argument,
             "max expects [] (as in max(X,[],dim)) here"),
         Error("RedeclaredShape", "x: 1 x 1; x: 2 x 2; x", ErrorKind.Binding,
-            "'x' is declared 2x2 but is already 1x1"),
+            "'x' is declared 2x2, but the data or shape given for it is 1x1"),
 
         // Valid forms that once crashed the compiler (found by the property tests and AFL++).
         Valid("TraceOfScalar", "trace(x)", 0.5),

@@ -58,7 +58,7 @@ public sealed class ShapeErrorTests
             + "  C: 0 x 3; sum(C(:))\n"
             + "     ^"),
         ("DeclarationConflictsWithBoundShape", "A: 4 x 4; sum(A(:))",
-            "'A' is declared 4x4 but is already 3x4\n"
+            "'A' is declared 4x4, but the data or shape given for it is 3x4\n"
             + "  at line 1, column 1:\n"
             + "  A: 4 x 4; sum(A(:))\n"
             + "  ^"),
