@@ -28,7 +28,46 @@ public sealed class ExampleObjectiveTests
             new() { ["lambda"] = 1e-3, ["rho"] = 0.1, ["beta"] = 3 },
             [("W1", 3, 4), ("b1", 3, 1), ("W2", 4, 3), ("b2", 4, 1)],
             r => new() { ["x"] = Matrix<double>.Build.Dense(4, 6, (_, _) => r.NextDouble()) }),
+        new("linear-regression.ag", [],
+            [("theta", 4, 1)],
+            r => new() { ["X"] = RandomData.Matrix(r, 4, 7), ["y"] = RandomData.Matrix(r, 1, 7) }),
+        new("logistic-regression.ag", [],
+            [("theta", 4, 1)],
+            r => new() { ["X"] = RandomData.Matrix(r, 4, 7), ["y"] = ZeroOne(r, 1, 7) }),
+        new("sparse-coding.ag",
+            new() { ["gamma"] = 0.05 },
+            [("A", 4, 3), ("s", 3, 5)],
+            r => new() { ["x"] = RandomData.Matrix(r, 4, 5) }),
+        new("sparse-coding-features.ag",
+            new() { ["lambda"] = 0.1, ["eps"] = 1e-2 },
+            [("s", 3, 5)],
+            r => new() { ["A"] = RandomData.Matrix(r, 4, 3), ["x"] = RandomData.Matrix(r, 4, 5),
+                ["V"] = ZeroOne(r, 3, 3) }),
+        new("topographic.ag",
+            new() { ["eps"] = 1e-2 },
+            [("s", 3, 5)],
+            r => new() { ["V"] = ZeroOne(r, 3, 3) }),
+        new("topographic-sparse-coding.ag",
+            new() { ["lambda"] = 0.1, ["eps"] = 1e-2, ["gamma"] = 0.05 },
+            [("A", 4, 3), ("s", 3, 5)],
+            r => new() { ["x"] = RandomData.Matrix(r, 4, 5), ["V"] = ZeroOne(r, 3, 3) }),
+        new("ica.ag", [],
+            [("W", 3, 4)],
+            r => new() { ["x"] = RandomData.Matrix(r, 4, 6) }),
     ];
+
+    [Test]
+    public void Examples_EveryObjectiveFile_HasAGradientCheckRow()
+    {
+        string folder = Path.Combine(TestPaths.RepoRoot, "examples");
+        string[] files = [.. Directory.GetFiles(folder, "*.ag").Select(Path.GetFileName).Order()!];
+
+        Assert.That(files, Is.EquivalentTo(s_cases.Select(c => c.File)));
+    }
+
+    // Entries 0 or 1: labels, and a grouping matrix of 0s and 1s as UFLDL's.
+    private static Matrix<double> ZeroOne(Random random, int rows, int cols) =>
+        Matrix<double>.Build.Dense(rows, cols, (_, _) => random.Next(2));
 
     [TestCaseSource(nameof(s_cases))]
     public void Example_CompiledGradient_MatchesCentralDifferences(ExampleCase example)
