@@ -18,14 +18,23 @@ internal sealed partial class Compiler
     }
 
     private void EmitElementwise(Node node, ParameterExpression buffer) =>
-        EmitFill(buffer, node.Shape, node, c => Value(node, c, fusedRoot: true), isRoot: true);
+        EmitFill(buffer, node.Shape, node, c => Value(node, c, fusedRoot: true), isRoot: true,
+            k => VectorValue(node, k, fusedRoot: true));
 
     // buffer = entry(c) for every entry of a result of the given shape, computed from source.
     private void EmitFill(ParameterExpression buffer, Shape shape, Node source,
-        Func<Coord, Expression> entry, bool isRoot = false)
+        Func<Coord, Expression> entry, bool isRoot = false,
+        Func<Expression, Expression?>? vectorEntry = null)
     {
         if (CanRunLinearly(source, shape, isRoot))
         {
+            Expression? vectorized = VectorFill(buffer, shape, source, entry,
+                k => vectorEntry?.Invoke(k));
+            if (vectorized is not null)
+            {
+                _body.Add(vectorized);
+                return;
+            }
             _body.Add(Loop(Count(shape), k =>
                 Expression.Assign(Expression.ArrayAccess(buffer, k), entry(new Coord(k, null, null)))));
             return;
@@ -47,7 +56,8 @@ internal sealed partial class Compiler
         {
             case 0:
                 _body.Add(Expression.Assign(acc, zero));
-                _body.Add(ForEntries(x, c => Expression.AddAssign(acc, Value(x, c))));
+                _body.Add(VectorSum(x, acc, v => v)
+                    ?? ForEntries(x, c => Expression.AddAssign(acc, Value(x, c))));
                 _body.Add(Expression.Assign(Expression.ArrayAccess(buffer, Expression.Constant(0)), acc));
                 break;
             case 1:
@@ -70,7 +80,7 @@ internal sealed partial class Compiler
         ParameterExpression acc = Local(typeof(double), "acc");
         ParameterExpression entry = Local(typeof(double), "entry");
         _body.Add(Expression.Assign(acc, Expression.Constant(0.0)));
-        _body.Add(ForEntries(x, c => Expression.Block(
+        _body.Add(VectorSum(x, acc, v => Square(v)!) ?? ForEntries(x, c => Expression.Block(
             Expression.Assign(entry, Value(x, c)),
             Expression.AddAssign(acc, Expression.Multiply(entry, entry)))));
         var sqrt = typeof(Math).GetMethod(nameof(Math.Sqrt))!;

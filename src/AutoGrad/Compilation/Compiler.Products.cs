@@ -42,7 +42,10 @@ internal sealed partial class Compiler
             }
             Expression Signed(Coord c) =>
                 sign < 0 ? Expression.Negate(Value(operand, c)) : Value(operand, c);
-            EmitFill(buffer, node.Shape, operand, Signed);
+            Expression? SignedVector(Expression k) => VectorValue(operand, k) is { } v
+                ? (sign < 0 ? Expression.Negate(v) : v)
+                : null;
+            EmitFill(buffer, node.Shape, operand, Signed, vectorEntry: SignedVector);
             beta = 1;
         }
         for (int side = 0; side < 2; side++)
