@@ -20,7 +20,7 @@ namespace AutoGrad;
 /// CompiledObjective compiled = f.Compile("W");
 /// </code>
 /// </example>
-public sealed class Objective
+public sealed partial class Objective
 {
     private readonly BoundProgram _program;
     private readonly Node _unordered;

@@ -11,7 +11,8 @@ namespace AutoGrad.Cli.Commands;
 /// <summary>
 /// <c>autograd minimize OBJECTIVE-FILE --data NAME=FILE.npy ... --wrt NAMES
 /// --init NAME=RxC:randn*0.01 ... [--set NAME=NUMBER]... [--iterations N] [--out DIR]
-/// [--seed N]</c>: minimises the objective over the --wrt variables by L-BFGS, printing one
+/// [--seed N] [--method lbfgs|newton-cg]</c>: minimises the objective over the --wrt variables
+/// by L-BFGS (or Newton-CG), printing one
 /// line per iteration and a summary, and writes each optimised variable to DIR/NAME.npy.
 /// </summary>
 internal static partial class MinimizeCommand
@@ -47,9 +48,16 @@ internal static partial class MinimizeCommand
             Description = "Seed of the random starting values.",
             DefaultValueFactory = _ => 0,
         };
-        var command = new Command("minimize", "Minimise an objective by L-BFGS; save the result.")
+        var method = new Option<string>("--method")
         {
-            objective, data, set, wrt, init, iterations, outDir, seed,
+            Description = "The optimiser: lbfgs, or newton-cg (Hessian-vector products).",
+            DefaultValueFactory = _ => "lbfgs",
+        };
+        method.AcceptOnlyFromAmong("lbfgs", "newton-cg");
+        var command = new Command(
+            "minimize", "Minimise an objective by L-BFGS or Newton-CG; save the result.")
+        {
+            objective, data, set, wrt, init, iterations, outDir, seed, method,
         };
         command.SetAction(parsed =>
         {
@@ -62,7 +70,10 @@ internal static partial class MinimizeCommand
             string[] names = Arguments.Names(parsed.GetValue(wrt));
             names = names.Length > 0 ? names : [.. starts.Keys];
             string text = Arguments.ObjectiveText(FileArgument(parsed.GetValue(objective)!));
-            var run = new Run(Objective.Parse(text, options), names, starts, arrays, output);
+            var run = new Run(Objective.Parse(text, options), names, starts, arrays, output)
+            {
+                UseNewtonCg = parsed.GetValue(method) == "newton-cg",
+            };
             return run.Execute(parsed.GetValue(iterations), parsed.GetValue(outDir)!, vectors);
         });
         return command;
@@ -142,6 +153,8 @@ internal static partial class MinimizeCommand
         Objective f, string[] names, Dictionary<string, Matrix<double>> starts,
         Dictionary<string, NpyArray> arrays, TextWriter output)
     {
+        public bool UseNewtonCg { get; init; }
+
         public int Execute(int iterations, string outDir, HashSet<string> vectors)
         {
             if (names.Length == 0)
@@ -158,14 +171,15 @@ internal static partial class MinimizeCommand
             var data = arrays
                 .Where(a => f.Variables.ContainsKey(a.Key) && !starts.ContainsKey(a.Key))
                 .ToDictionary(a => a.Key, a => a.Value.ToMatrix());
-            var problem = FlatObjective.Create(f, layout, data);
             var options = new MinimizerOptions
             {
                 MaxIterations = iterations,
                 OnIteration = Progress,
             };
 
-            MinimizerResult result = Lbfgs.Minimize(problem, layout.Pack(starts), options);
+            MinimizerResult result = UseNewtonCg
+                ? NewtonCg.Minimize(f, layout, data, layout.Pack(starts), options)
+                : Lbfgs.Minimize(FlatObjective.Create(f, layout, data), layout.Pack(starts), options);
 
             Summary(result);
             Save(layout, result.Theta, outDir, vectors);
