@@ -37,7 +37,7 @@ public sealed partial class Objective
         var b = new Builder(Graph, gradient.Value.Span);
         Node inner = wrt.Select((w, i) => b.Sum(b.Mul(gradient.Node(w), vs[i]), 0))
             .Aggregate(b.Add);
-        Node[] products = Order(Graph, ReverseMode.Gradients(Graph, inner, xs), rightToLeft: false);
+        Node[] products = Order(Graph, ReverseMode.Gradients(Graph, inner, xs), rightToLeft: false, SizeOf);
 
         var inputs = Variables.OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => (v.Key, v.Value))

@@ -24,14 +24,28 @@ public sealed partial class Objective
 {
     private readonly BoundProgram _program;
     private readonly Node _unordered;
+    private readonly IReadOnlyDictionary<string, long> _sizeHints;
 
-    private Objective(string text, BoundProgram program, Node unordered)
+    private Objective(string text, BoundProgram program, Node unordered,
+        IReadOnlyDictionary<string, long> sizeHints)
     {
         Text = text;
         _program = program;
         _unordered = unordered;
-        Node = Order(program.Graph, [unordered], rightToLeft: false)[0];
+        _sizeHints = sizeHints;
+        Node = Order(program.Graph, [unordered], rightToLeft: false, SizeOf)[0];
         Variables = program.Variables.ToDictionary(v => v.Key, v => v.Value.Shape);
+    }
+
+    /// <summary>
+    /// The same objective, with the products of its value and gradients ordered for these
+    /// values of its named sizes (the rest count as 100). One compiled function still serves
+    /// every size; only the order of its products is chosen for these.
+    /// </summary>
+    public Objective WithSizeHints(IReadOnlyDictionary<string, long> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        return Runtime.DeepStack.Run(() => new Objective(Text, _program, _unordered, sizes));
     }
 
     /// <summary>The text the objective was parsed from.</summary>
@@ -61,7 +75,7 @@ public sealed partial class Objective
             var source = new SourceText(text);
             var program = Binder.Bind(Parser.Parse(source), options ?? new ObjectiveOptions());
             Node unordered = Simplifier.Run(program.Graph, Passes.Prepare, [program.Objective])[0];
-            return new Objective(text, program, unordered);
+            return new Objective(text, program, unordered, new Dictionary<string, long>());
         });
     }
 
@@ -84,10 +98,10 @@ public sealed partial class Objective
         Node[]? best = null;
         foreach (bool rightToLeft in (bool[])[false, true])
         {
-            Node value = Order(Graph, [_unordered], rightToLeft)[0];
+            Node value = Order(Graph, [_unordered], rightToLeft, SizeOf)[0];
             Node[] gradients = ReverseMode.Gradients(Graph, value, variables);
-            Node[] roots = Order(Graph, [value, .. gradients], rightToLeft: false);
-            if (best is null || ProductChains.Cost(roots) < ProductChains.Cost(best))
+            Node[] roots = Order(Graph, [value, .. gradients], rightToLeft: false, SizeOf);
+            if (best is null || ProductChains.Cost(roots, SizeOf) < ProductChains.Cost(best, SizeOf))
             {
                 best = roots;
             }
@@ -142,7 +156,7 @@ public sealed partial class Objective
             .First(n => !Variables.ContainsKey(n) && !Dimensions.Contains(n));
         Node direction = Graph.Leaf(new Ops.Variable(name), x.Shape, x.Span);
         Node product = Differentiation.Hessian.Product(Graph, gradient, x, direction);
-        return (Order(Graph, [product], rightToLeft: false)[0], direction);
+        return (Order(Graph, [product], rightToLeft: false, SizeOf)[0], direction);
     }
 
     /// <summary>
@@ -188,12 +202,40 @@ public sealed partial class Objective
         throw Errors.UnknownWrt(name, Variables.Keys.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The named sizes that matrices of these sizes show, read off the declared shapes wherever
+    /// a side is a single name (<c>n</c>, not <c>n*k</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, long> SizesOf(
+        IEnumerable<(string Name, int Rows, int Cols)> bound)
+    {
+        var sizes = new Dictionary<string, long>();
+        foreach (var (name, rows, cols) in bound)
+        {
+            if (Variables.TryGetValue(name, out Shape shape))
+            {
+                foreach (var (dim, size) in new[] { (shape.Rows, rows), (shape.Cols, cols) })
+                {
+                    if (!dim.IsKnown && dim.Coefficient == 1 && !dim.Symbols.Contains('*'))
+                    {
+                        sizes[dim.Symbols] = size;
+                    }
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private long SizeOf(string name) =>
+        _sizeHints.TryGetValue(name, out long size) ? size : ProductChains.AssumedSize;
+
     // The products of the objective are ordered before differentiating, by their own cost or
     // from the right; Differentiate keeps whichever makes value and gradients cheaper together.
     // The gradients' own products are then ordered by cost.
-    private static Node[] Order(Graph.Graph graph, Node[] roots, bool rightToLeft)
+    private static Node[] Order(
+        Graph.Graph graph, Node[] roots, bool rightToLeft, Func<string, long> sizeOf)
     {
-        Node[] ordered = ProductChains.Run(graph, roots, rightToLeft);
+        Node[] ordered = ProductChains.Run(graph, roots, rightToLeft, sizeOf);
         return Simplifier.Run(graph, Passes.Algebra, ordered);
     }
 }

@@ -49,7 +49,9 @@ internal static class EvalCommand
             var f = Objective.Parse(Arguments.ObjectiveText(parsed.GetValue(objective)!), options);
             string[] names = Arguments.Names(parsed.GetValue(wrt));
             var bound = values.Where(v => f.Variables.ContainsKey(v.Key)).ToDictionary();
-            var (value, gradients) = f.Compile(names).EvaluateWithGradients(bound);
+            // Order the products for the sizes of this data, when the text declares named sizes.
+            var sizes = f.SizesOf(bound.Select(b => (b.Key, b.Value.RowCount, b.Value.ColumnCount)));
+            var (value, gradients) = f.WithSizeHints(sizes).Compile(names).EvaluateWithGradients(bound);
             if (names.Length > 0)
             {
                 string dir = parsed.GetValue(outDir)!;

@@ -67,7 +67,11 @@ public sealed class FlatObjective
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(layout);
-        return new FlatObjective(objective.Compile([.. layout.Names]), layout, data);
+        // The products are ordered for the sizes at hand: those of the data and parameters.
+        var sizes = data.Select(d => (d.Key, d.Value.RowCount, d.Value.ColumnCount))
+            .Concat(layout.Slots.Select(s => (s.Name, s.Rows, s.Columns)));
+        Objective sized = objective.WithSizeHints(objective.SizesOf(sizes));
+        return new FlatObjective(sized.Compile([.. layout.Names]), layout, data);
     }
 
     /// <summary>

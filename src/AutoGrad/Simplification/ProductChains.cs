@@ -7,8 +7,9 @@ namespace AutoGrad.Simplification;
 /// Re-associates chains of matrix products to the order of fewest multiply-adds, by the classic
 /// dynamic programme over the chain's shapes: <c>W'*W*x</c> becomes <c>W'*(W*x)</c> when x has
 /// more columns than W has rows. A product that is read elsewhere too is kept whole, as one
-/// factor, so that shared work is not split apart. A named size counts as
-/// <see cref="AssumedSize"/>; ties go to the right-to-left order.
+/// factor, so that shared work is not split apart. A named size counts as given by the
+/// objective's size hints, else as <see cref="AssumedSize"/>; ties go to the right-to-left
+/// order.
 /// </summary>
 internal sealed class ProductChains
 {
@@ -17,13 +18,16 @@ internal sealed class ProductChains
 
     private readonly Graph.Graph _graph;
     private readonly bool _rightToLeft;
+    private readonly Func<string, long> _sizeOf;
     private readonly Dictionary<Node, int> _uses;
     private readonly Dictionary<Node, Node> _memo = new(ReferenceEqualityComparer.Instance);
 
-    private ProductChains(Graph.Graph graph, IReadOnlyList<Node> roots, bool rightToLeft)
+    private ProductChains(
+        Graph.Graph graph, IReadOnlyList<Node> roots, bool rightToLeft, Func<string, long> sizeOf)
     {
         _graph = graph;
         _rightToLeft = rightToLeft;
+        _sizeOf = sizeOf;
         _uses = Topology.UseCounts(Topology.Order(roots));
     }
 
@@ -32,9 +36,10 @@ internal sealed class ProductChains
     /// <paramref name="rightToLeft"/>, grouped from the right (<c>A*(B*(C*x))</c>), the order
     /// whose gradient often needs fewer products even when the forward pass costs more.
     /// </summary>
-    public static Node[] Run(Graph.Graph graph, IReadOnlyList<Node> roots, bool rightToLeft = false)
+    public static Node[] Run(Graph.Graph graph, IReadOnlyList<Node> roots, bool rightToLeft = false,
+        Func<string, long>? sizeOf = null)
     {
-        var pass = new ProductChains(graph, roots, rightToLeft);
+        var pass = new ProductChains(graph, roots, rightToLeft, sizeOf ?? Assumed);
         return [.. roots.Select(pass.Rewrite)];
     }
 
@@ -48,9 +53,16 @@ internal sealed class ProductChains
     /// The cost of all products the roots need: their multiply-adds plus
     /// <see cref="CallOverhead"/> per call, named sizes assumed.
     /// </summary>
-    public static double Cost(IReadOnlyList<Node> roots) =>
-        Topology.Order(roots).Where(n => n.Op is MatMul).Sum(n => CallOverhead
-            + ((double)Size(n.Shape.Rows) * Size(n.Inputs[0].Shape.Cols) * Size(n.Shape.Cols)));
+    public static double Cost(IReadOnlyList<Node> roots, Func<string, long>? sizeOf = null)
+    {
+        Func<string, long> size = sizeOf ?? Assumed;
+        return Topology.Order(roots).Where(n => n.Op is MatMul).Sum(n => CallOverhead
+            + ((double)n.Shape.Rows.Evaluate(size) * n.Inputs[0].Shape.Cols.Evaluate(size)
+                * n.Shape.Cols.Evaluate(size)));
+    }
+
+    /// <summary>A named size taken as <see cref="AssumedSize"/>.</summary>
+    public static long Assumed(string name) => AssumedSize;
 
     private Node Rewrite(Node node)
     {
@@ -143,5 +155,5 @@ internal sealed class ProductChains
         return _graph.Make(new MatMul(), origin.Span, left, right);
     }
 
-    private static long Size(Dim dim) => dim.Evaluate(_ => AssumedSize);
+    private long Size(Dim dim) => dim.Evaluate(_sizeOf);
 }
