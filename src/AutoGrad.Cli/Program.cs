@@ -31,7 +31,7 @@ public static class Program
         {
             foreach (var e in parsed.Errors)
             {
-                error.WriteLine($"autograd: {e.Message}");
+                error.WriteLine($"autograd: {Plain(e.Message)}");
             }
             return InputError;
         }
@@ -45,4 +45,13 @@ public static class Program
         };
         return CommandRunner.Guard(() => parsed.Invoke(config), error);
     }
+
+    // The parser names .NET types in its messages ("expected type 'System.Int32'"); say what
+    // a user types instead.
+    private static string Plain(string message) => message
+        .Replace("'System.Nullable`1[System.Int32]'", "a whole number")
+        .Replace("'System.Int32'", "a whole number")
+        .Replace("'System.Nullable`1[System.Double]'", "a number")
+        .Replace("'System.Double'", "a number")
+        .Replace("expected type ", "");
 }

@@ -27,6 +27,15 @@ public sealed class CliErrorTests
     }
 
     [Test]
+    public void Train_IterationsNotANumber_SaysAWholeNumberWithoutDotNetTypes()
+    {
+        CliRun run = CliRun.Of("train", "rica", "--iterations", "abc");
+
+        Assert.That(run, Is.EqualTo(new CliRun(2, "",
+            "autograd: Cannot parse argument 'abc' for option '--iterations' as a whole number.\n")));
+    }
+
+    [Test]
     public void Derive_SyntaxError_ShowsPlaceAndCaret()
     {
         CliRun run = CliRun.Of("derive", "x +", "--wrt", "x");
