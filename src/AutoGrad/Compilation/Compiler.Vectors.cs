@@ -17,6 +17,10 @@ internal sealed partial class Compiler
     private static readonly MethodInfo SquareRoot = typeof(Vector)
         .GetMethods().Single(m => m.Name == nameof(Vector.SquareRoot) && m.IsGenericMethod)
         .MakeGenericMethod(typeof(double));
+    private static readonly MethodInfo ExpMethod =
+        typeof(Vector).GetMethod(nameof(Vector.Exp), [typeof(Vector<double>)])!;
+    private static readonly MethodInfo LogMethod =
+        typeof(Vector).GetMethod(nameof(Vector.Log), [typeof(Vector<double>)])!;
     private static readonly MethodInfo DotMethod = typeof(Vector)
         .GetMethods().Single(m => m.Name == nameof(Vector.Dot) && m.IsGenericMethod)
         .MakeGenericMethod(typeof(double));
@@ -72,7 +76,7 @@ internal sealed partial class Compiler
 
     /// <summary>
     /// The vector of entries k .. k + width - 1 of a node in a linear loop, or null when some
-    /// op in its fused tree has no vector form (functions such as exp run entry by entry).
+    /// op in its fused tree has no vector form (functions such as tanh run entry by entry).
     /// </summary>
     private Expression? VectorValue(Node node, Expression k, bool fusedRoot = false)
     {
@@ -95,6 +99,8 @@ internal sealed partial class Compiler
             Power when Constant.Is(node.Inputs[1], 2) => Square(Operand(0)),
             Power when Constant.Is(node.Inputs[1], 1) => Operand(0),
             Sqrt => Operand(0) is { } x ? Expression.Call(SquareRoot, x) : null,
+            Exp => Operand(0) is { } x ? Expression.Call(ExpMethod, x) : null,
+            Log => Operand(0) is { } x ? Expression.Call(LogMethod, x) : null,
             _ => null,
         };
     }
