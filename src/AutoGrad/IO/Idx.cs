@@ -32,7 +32,7 @@ public static partial class Idx
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
 
-        using FileStream stream = OpenRead(path);
+        using FileStream stream = DataFile.OpenRead(path);
         return ReadImages(stream, path);
     }
 
@@ -72,7 +72,7 @@ public static partial class Idx
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
 
-        using FileStream stream = OpenRead(path);
+        using FileStream stream = DataFile.OpenRead(path);
         return ReadLabels(stream, path);
     }
 
@@ -166,30 +166,6 @@ public static partial class Idx
             throw Errors.IdxTrailing(name, count, header.Describe());
         }
         return values;
-    }
-
-    private static FileStream OpenRead(string path)
-    {
-        try
-        {
-            return File.OpenRead(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw Errors.FileUnreadable(path, "no such file");
-        }
-        catch (UnauthorizedAccessException) when (Directory.Exists(path))
-        {
-            throw Errors.FileUnreadable(path, "it is a folder, not a file");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw Errors.FileUnreadable(path, "access denied");
-        }
-        catch (IOException e)
-        {
-            throw Errors.FileUnreadable(path, e.Message);
-        }
     }
 
     // The value type a type code names.

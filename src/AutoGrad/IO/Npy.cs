@@ -39,7 +39,7 @@ public static partial class Npy
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
 
-        using FileStream stream = OpenRead(path);
+        using FileStream stream = DataFile.OpenRead(path);
         return Read(stream, path);
     }
 
@@ -110,30 +110,6 @@ public static partial class Npy
 
         stream.Write(Preamble(rows, columns, asVector));
         WriteValues(stream, columnMajor, rows, columns);
-    }
-
-    private static FileStream OpenRead(string path)
-    {
-        try
-        {
-            return File.OpenRead(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw Errors.FileUnreadable(path, "no such file");
-        }
-        catch (UnauthorizedAccessException) when (Directory.Exists(path))
-        {
-            throw Errors.FileUnreadable(path, "it is a folder, not a file");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw Errors.FileUnreadable(path, "access denied");
-        }
-        catch (IOException e)
-        {
-            throw Errors.FileUnreadable(path, e.Message);
-        }
     }
 
     // The preamble: magic, version, header length (2 bytes in 1.0, 4 after), header.
